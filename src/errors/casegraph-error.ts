@@ -1,0 +1,66 @@
+// Typed errors: each carries the HTTP status it maps to and, where known, where it went wrong.
+
+export interface ErrorLocation {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Base class for every error casegraph raises on purpose. `status` is what HTTP answers with. */
+export class CasegraphError extends Error {
+  readonly status: number = 500;
+  readonly location: ErrorLocation | undefined;
+
+  constructor(message: string, location?: ErrorLocation, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.location = location;
+  }
+
+  /** "file:line:column: message", the form editors and terminals link to. */
+  describe(): string {
+    const where = formatLocation(this.location);
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+export function formatLocation(location: ErrorLocation | undefined): string {
+  if (!location) return '';
+  const parts = [location.file, location.line, location.column].filter((p) => p !== undefined);
+  return parts.join(':');
+}
+
+/** Data, ontology or query files that cannot be read: startup stops. */
+export class DataError extends CasegraphError {
+  override readonly status = 500;
+}
+
+/** A bad setting in the environment or on the command line. */
+export class ConfigError extends CasegraphError {
+  override readonly status = 500;
+}
+
+/** The client sent something we cannot process (bad query, bad parameter). */
+export class BadRequestError extends CasegraphError {
+  override readonly status = 400;
+}
+
+/** The client asked for something that is not there. */
+export class NotFoundError extends CasegraphError {
+  override readonly status = 404;
+}
+
+/** The client asked for a form we cannot produce. */
+export class NotAcceptableError extends CasegraphError {
+  override readonly status = 406;
+}
+
+/** The client sent a body in a form we do not read. */
+export class UnsupportedMediaTypeError extends CasegraphError {
+  override readonly status = 415;
+}
+
+/** A query ran past its deadline and was stopped. */
+export class QueryTimeoutError extends CasegraphError {
+  override readonly status = 503;
+}

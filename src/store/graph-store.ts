@@ -1,0 +1,59 @@
+// The store port: the one interface through which the rest of casegraph reads the graph (N3 today, Virtuoso later).
+import type { Quad, Term } from '@rdfjs/types';
+
+/** One loaded file and the named graph it became. */
+export interface LoadedGraph {
+  /** Named graph IRI, `{base}graph/{path without extension}`. */
+  readonly iri: string;
+  /** Path relative to the project root, e.g. `data/cases/gulmire-imin.ttl`. */
+  readonly file: string;
+  readonly size: number;
+}
+
+/** A read-only SPARQL query and the limits it runs under. */
+export interface QueryRequest {
+  readonly query: string;
+  /** Values for variables, bound as RDF terms before evaluation (never spliced into the text). */
+  readonly bindings?: Readonly<Record<string, Term>>;
+  /** SPARQL protocol `default-graph-uri`: when given, the default graph is the merge of these graphs only. */
+  readonly defaultGraphs?: readonly string[];
+  /** SPARQL protocol `named-graph-uri`: when given, only these graphs are visible to GRAPH. */
+  readonly namedGraphs?: readonly string[];
+  /** Deadline in milliseconds; may only lower the store's own. */
+  readonly timeoutMs?: number;
+  /** Row/triple cap; may only lower the store's own. */
+  readonly maxResults?: number;
+}
+
+export type QueryResult =
+  | {
+      readonly kind: 'bindings';
+      readonly variables: readonly string[];
+      readonly rows: ReadonlyArray<Readonly<Record<string, Term>>>;
+      /** True when rows were cut at the cap; never a silent cut. */
+      readonly truncated: boolean;
+    }
+  | { readonly kind: 'quads'; readonly quads: readonly Quad[]; readonly truncated: boolean }
+  | { readonly kind: 'boolean'; readonly value: boolean };
+
+export interface QuadPattern {
+  readonly subject?: Term | null;
+  readonly predicate?: Term | null;
+  readonly object?: Term | null;
+  readonly graph?: Term | null;
+}
+
+export interface GraphStore {
+  /** Content hash of the loaded files and the base IRI: responses are a function of request and version. */
+  readonly version: string;
+  readonly baseIri: string;
+  /** Number of quads. */
+  readonly size: number;
+  readonly graphs: readonly LoadedGraph[];
+  /** Direct pattern lookup, for dereferencing and dumps (no SPARQL round trip). */
+  match(pattern: QuadPattern): Quad[];
+  /** Runs one read-only SPARQL query under the store's deadline and cap. */
+  query(request: QueryRequest): Promise<QueryResult>;
+  /** Frees workers and connections. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+// The one place where IRIs are written: well-known vocabularies and casegraph's own, base-relative namespaces.
+
+/** A namespace: call it with a local name to get a full IRI string. */
+export type Namespace = ((local: string) => string) & { readonly iri: string };
+
+export function namespace(iri: string): Namespace {
+  const ns = (local: string): string => iri + local;
+  return Object.assign(ns, { iri });
+}
+
+export const rdf = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#');
+export const rdfs = namespace('http://www.w3.org/2000/01/rdf-schema#');
+export const owl = namespace('http://www.w3.org/2002/07/owl#');
+export const xsd = namespace('http://www.w3.org/2001/XMLSchema#');
+export const skos = namespace('http://www.w3.org/2004/02/skos/core#');
+export const schema = namespace('https://schema.org/');
+export const prov = namespace('http://www.w3.org/ns/prov#');
+export const dct = namespace('http://purl.org/dc/terms/');
+export const foaf = namespace('http://xmlns.com/foaf/0.1/');
+export const sh = namespace('http://www.w3.org/ns/shacl#');
+export const sd = namespace('http://www.w3.org/ns/sparql-service-description#');
+export const voidNs = namespace('http://rdfs.org/ns/void#');
+export const dcat = namespace('http://www.w3.org/ns/dcat#');
+export const formats = namespace('http://www.w3.org/ns/formats/');
+export const wd = namespace('http://www.wikidata.org/entity/');
+
+/** Prefixes offered to writers and editors, in a stable order. */
+export const wellKnownPrefixes: Readonly<Record<string, string>> = {
+  rdf: rdf.iri,
+  rdfs: rdfs.iri,
+  owl: owl.iri,
+  xsd: xsd.iri,
+  skos: skos.iri,
+  schema: schema.iri,
+  prov: prov.iri,
+  dct: dct.iri,
+  foaf: foaf.iri,
+  sh: sh.iri,
+};
+
+/**
+ * casegraph's own namespaces. They hang off the deployment's BASE_IRI, so data files write
+ * them as relative IRIs (`<ontology#>`, `<id/person/>`) and never name a host.
+ */
+export interface CasegraphNamespaces {
+  readonly base: string;
+  /** Ontology terms: `{base}ontology#Arrest`. */
+  readonly cg: Namespace;
+  /** Resource identifiers: `{base}id/person/gulmire-imin`. */
+  readonly id: Namespace;
+  /** One named graph per loaded file: `{base}graph/data/cases/gulmire-imin`. */
+  readonly graph: Namespace;
+  /** Prefixes for writers, including the base-relative ones. */
+  readonly prefixes: Readonly<Record<string, string>>;
+}
+
+/** Relative paths of casegraph's namespaces, resolved against BASE_IRI. */
+export const relativeNamespaces = {
+  cg: 'ontology#',
+  id: 'id/',
+  graph: 'graph/',
+} as const;
+
+export function casegraphNamespaces(base: string): CasegraphNamespaces {
+  const cg = namespace(base + relativeNamespaces.cg);
+  const id = namespace(base + relativeNamespaces.id);
+  const graph = namespace(base + relativeNamespaces.graph);
+  return {
+    base,
+    cg,
+    id,
+    graph,
+    prefixes: { ...wellKnownPrefixes, cg: cg.iri, id: id.iri },
+  };
+}
