@@ -1,0 +1,130 @@
+// Evaluates one analysed query with Comunica over an N3 store and returns a capped, thread-safe (encoded) result.
+import { QueryEngine } from '@comunica/query-sparql-rdfjs';
+import { BindingsFactory } from '@comunica/utils-bindings-factory';
+import { DataFactory } from 'rdf-data-factory';
+import type { Store } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
+import { QueryAnalyzer } from './analyze-query.js';
+import type { AlgebraOperation } from './analyze-query.js';
+import { termCodec } from './term-codec.js';
+import type { EncodedTerm } from './term-codec.js';
+
+/** A query as it travels to a worker: plain data only. */
+export interface QueryJob {
+  readonly query: string;
+  readonly bindings?: Readonly<Record<string, EncodedTerm>>;
+  readonly defaultGraphs?: readonly string[];
+  readonly namedGraphs?: readonly string[];
+  readonly maxResults: number;
+}
+
+export type EncodedResult =
+  | { readonly kind: 'bindings'; readonly variables: string[]; readonly rows: Array<Record<string, EncodedTerm>>; readonly truncated: boolean }
+  | { readonly kind: 'quads'; readonly quads: EncodedTerm[]; readonly truncated: boolean }
+  | { readonly kind: 'boolean'; readonly value: boolean };
+
+interface Stream<T> {
+  on(event: 'data', listener: (item: T) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  destroy(cause?: Error): void;
+}
+
+/**
+ * Holds one engine and one store; each call parses the query again (algebra cannot cross threads),
+ * applies the protocol dataset, then calls only queryBindings/queryQuads/queryBoolean: never query(),
+ * which would run an update.
+ */
+export class QueryRunner {
+  private readonly engine = new QueryEngine();
+  private readonly analyzer: QueryAnalyzer;
+  private readonly dataFactory = new DataFactory();
+  private readonly bindingsFactory = new BindingsFactory(this.dataFactory);
+
+  constructor(
+    private readonly store: Store,
+    private readonly baseIri: string,
+  ) {
+    this.analyzer = new QueryAnalyzer(baseIri);
+  }
+
+  async run(job: QueryJob): Promise<EncodedResult> {
+    const analysis = this.analyzer.analyze(job.query);
+    const operation = this.withDataset(analysis.operation, job);
+    const context = {
+      sources: [this.store],
+      // The default graph is the union of all named graphs (one per file): a naive query finds everything.
+      unionDefaultGraph: true,
+      baseIRI: this.baseIri,
+      ...(job.bindings && Object.keys(job.bindings).length > 0
+        ? { initialBindings: this.bindingsFactory.fromRecord(decodeRecord(job.bindings)) }
+        : {}),
+    };
+    switch (analysis.resultKind) {
+      case 'boolean':
+        return { kind: 'boolean', value: await this.engine.queryBoolean(operation, context) };
+      case 'quads': {
+        const stream = await this.engine.queryQuads(operation, context);
+        const { items, truncated } = await collect<Quad>(stream, job.maxResults);
+        return { kind: 'quads', quads: items.map((q) => termCodec.encode(q)), truncated };
+      }
+      case 'bindings': {
+        const stream = await this.engine.queryBindings(operation, context);
+        const { items, truncated } = await collect(stream, job.maxResults);
+        const rows = items.map((bindings) => {
+          const row: Record<string, EncodedTerm> = {};
+          for (const [variable, term] of bindings) row[variable.value] = termCodec.encode(term);
+          return row;
+        });
+        return { kind: 'bindings', variables: projectedVariables(analysis.operation), rows, truncated };
+      }
+    }
+  }
+
+  /** Protocol default-graph-uri / named-graph-uri replace the query's own FROM / FROM NAMED (SPARQL 1.1 Protocol 2.1.4). */
+  private withDataset(operation: AlgebraOperation, job: QueryJob): AlgebraOperation {
+    if (job.defaultGraphs === undefined && job.namedGraphs === undefined) return operation;
+    const input = operation.type === 'from' ? (operation as unknown as { input: AlgebraOperation }).input : operation;
+    const iris = (list: readonly string[] | undefined) => (list ?? []).map((iri) => this.dataFactory.namedNode(iri));
+    return { type: 'from', input, default: iris(job.defaultGraphs), named: iris(job.namedGraphs) } as unknown as AlgebraOperation;
+  }
+}
+
+function decodeRecord(record: Readonly<Record<string, EncodedTerm>>): Record<string, Term> {
+  return Object.fromEntries(Object.entries(record).map(([name, term]) => [name, termCodec.decode(term)]));
+}
+
+/** The SELECT's variables in projection order, looking through FROM, slices, ordering and distinct. */
+function projectedVariables(operation: AlgebraOperation): string[] {
+  let current = operation as { type: string; input?: unknown; variables?: Array<{ value: string }> };
+  while (current.type !== 'project' && current.input && typeof current.input === 'object') {
+    current = current.input as typeof current;
+  }
+  return (current.variables ?? []).map((v) => v.value);
+}
+
+/** Reads at most `max` items; one more means the answer was cut, and the stream is stopped there. */
+function collect<T>(stream: Stream<T>, max: number): Promise<{ items: T[]; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const items: T[] = [];
+    let done = false;
+    stream.on('data', (item) => {
+      if (done) return;
+      if (items.length < max) {
+        items.push(item);
+        return;
+      }
+      done = true;
+      stream.destroy();
+      resolve({ items, truncated: true });
+    });
+    stream.on('end', () => {
+      if (!done) resolve({ items, truncated: false });
+      done = true;
+    });
+    stream.on('error', (error) => {
+      if (!done) reject(error);
+      done = true;
+    });
+  });
+}
