@@ -64,3 +64,19 @@ export class UnsupportedMediaTypeError extends CasegraphError {
 export class QueryTimeoutError extends CasegraphError {
   override readonly status = 503;
 }
+
+/** The client may not do this here at all (e.g. a SPARQL update on the read-only endpoint). */
+export class ForbiddenError extends CasegraphError {
+  override readonly status = 403;
+}
+
+/** The route exists but not for this HTTP method; `allow` lists the methods it answers. */
+export class MethodNotAllowedError extends CasegraphError {
+  override readonly status = 405;
+  readonly allow: readonly string[];
+
+  constructor(message: string, allow: readonly string[]) {
+    super(message);
+    this.allow = allow;
+  }
+}
