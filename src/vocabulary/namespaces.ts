@@ -23,6 +23,7 @@ export const voidNs = namespace('http://rdfs.org/ns/void#');
 export const dcat = namespace('http://www.w3.org/ns/dcat#');
 export const formats = namespace('http://www.w3.org/ns/formats/');
 export const wd = namespace('http://www.wikidata.org/entity/');
+export const entailment = namespace('http://www.w3.org/ns/entailment/');
 
 /** Prefixes offered to writers and editors, in a stable order. */
 export const wellKnownPrefixes: Readonly<Record<string, string>> = {
@@ -59,6 +60,8 @@ export const relativeNamespaces = {
   cg: 'ontology#',
   id: 'id/',
   graph: 'graph/',
+  /** The SPARQL endpoint, `{base}sparql`: what its Service Description names as sd:endpoint. */
+  sparqlEndpoint: 'sparql',
 } as const;
 
 export function casegraphNamespaces(base: string): CasegraphNamespaces {
