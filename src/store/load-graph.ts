@@ -12,6 +12,8 @@ export interface LoadGraphOptions {
   readonly root: string;
   /** Folders relative to root; every `.ttl` and `.trig` file below them is read. */
   readonly dirs: readonly string[];
+  /** Single files relative to root, read in addition to the folders. */
+  readonly files?: readonly string[];
   readonly baseIri: string;
 }
 
@@ -51,9 +53,9 @@ export function listDatasetFiles(root: string, dirs: readonly string[]): string[
  */
 export function loadGraph(options: LoadGraphOptions): LoadedDataset {
   const ns = casegraphNamespaces(options.baseIri);
-  const files = listDatasetFiles(options.root, options.dirs);
+  const files = [...new Set([...listDatasetFiles(options.root, options.dirs), ...(options.files ?? [])])].sort();
   const parsed = files.map((file) => {
-    const content = readFileSync(path.join(options.root, file), 'utf8');
+    const content = readDatasetFile(options.root, file);
     const graph = DataFactory.namedNode(ns.graph(file.replace(/\.(ttl|trig)$/, '')));
     const quads = parseFile(file, content, options.baseIri).map((q) =>
       q.graph.termType === 'DefaultGraph' ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q,
@@ -67,6 +69,14 @@ export function loadGraph(options: LoadGraphOptions): LoadedDataset {
     graphs.push({ iri: graph.value, file, size: quads.length });
   }
   return { store, graphs, version: datasetVersion(options.baseIri, parsed) };
+}
+
+function readDatasetFile(root: string, file: string): string {
+  try {
+    return readFileSync(path.join(root, file), 'utf8');
+  } catch (error) {
+    throw new DataError(`cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+  }
 }
 
 /** Parses one document; a syntax error becomes a DataError naming file, line and column. */

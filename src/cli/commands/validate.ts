@@ -1,12 +1,48 @@
-// `casegraph validate`: SHACL over ontology and data. Not built yet.
+// `casegraph validate`: SHACL over the data (or given files) with a readable report; exit 1 when anything fails.
 import type { Command } from '../command.js';
+import { loadConfig } from '../../config/load-config.js';
+import { BadRequestError } from '../../errors/casegraph-error.js';
+import { validateDataset, type ValidationResult } from '../../validation/validate-dataset.js';
 
 export const validateCommand: Command = {
   name: 'validate',
   usage: 'validate [FILE|FOLDER ...]',
-  summary: 'Check ontology/ and data/ (or the given files) against the SHACL shapes in ontology/shapes/.',
-  async run(_args, io) {
-    io.err('casegraph validate: not built yet\n');
+  summary: 'Check data/ (or the given files and folders) against the SHACL shapes in ontology/shapes/.',
+  async run(args, io) {
+    const unknown = args.find((a) => a.startsWith('-'));
+    if (unknown) throw new BadRequestError(`unknown option ${unknown}`);
+    const config = loadConfig();
+    const report = await validateDataset({
+      root: config.root,
+      baseIri: config.baseIri,
+      paths: args.length > 0 ? args.map((a) => relativeToRoot(a, config.root)) : undefined,
+    });
+    if (report.conforms) {
+      io.out(`valid: ${report.files.length} files, ${report.size} triples conform to the shapes\n`);
+      return 0;
+    }
+    io.out(`invalid: ${report.results.length} problem(s) in ${report.files.length} files\n\n`);
+    for (const result of report.results) io.out(formatResult(result, config.baseIri));
     return 1;
   },
 };
+
+/** Paths on the command line are relative to where the user stands, not to the project root. */
+function relativeToRoot(arg: string, root: string): string {
+  return new URL(arg, `file://${process.cwd()}/`).pathname.replace(`${root}/`, '');
+}
+
+function formatResult(result: ValidationResult, base: string): string {
+  const short = (iri: string | undefined) => (iri && iri.startsWith(base) ? `<${iri.slice(base.length)}>` : iri && `<${iri}>`);
+  const shape = result.nodeShape ?? result.shape;
+  return [
+    `${result.files.join(', ') || '(no file)'}: ${result.severity}`,
+    `  focus node: ${short(result.focusNode)}`,
+    `  path:       ${short(result.path) ?? '(the node itself)'}`,
+    ...(result.value !== undefined ? [`  value:      ${result.value}`] : []),
+    `  message:    ${result.message}`,
+    `  shape:      ${short(shape)} (${result.component})`,
+    '',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+// SHACL validation of data files against ontology/shapes/, with results that name focus node, path, message and file.
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import { DataFactory, Store } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import type { Term } from '@rdfjs/types';
+import { DataError } from '../errors/casegraph-error.js';
+import { loadGraph } from '../store/load-graph.js';
+import { rdfs, sh } from '../vocabulary/namespaces.js';
+
+export interface ValidateOptions {
+  readonly root: string;
+  readonly baseIri: string;
+  /** Files or folders (relative to root) to validate; default `data`. */
+  readonly paths?: readonly string[];
+  /** Folder of shapes files, relative to root. */
+  readonly shapesDir?: string;
+  /** Ontology file whose subclass axioms the data graph needs for sh:class and sh:targetClass. */
+  readonly ontologyFile?: string;
+}
+
+export interface ValidationResult {
+  readonly focusNode: string;
+  readonly path: string | undefined;
+  readonly message: string;
+  readonly severity: string;
+  /** The shape that fired (IRI, or a blank node label for nested property shapes). */
+  readonly shape: string;
+  /** The node shape the result belongs to, when the fired shape is a nested property shape. */
+  readonly nodeShape: string | undefined;
+  readonly component: string;
+  readonly value: string | undefined;
+  /** Data files that describe the focus node. */
+  readonly files: readonly string[];
+}
+
+export interface ValidationReport {
+  readonly conforms: boolean;
+  readonly results: readonly ValidationResult[];
+  readonly files: readonly string[];
+  readonly size: number;
+}
+
+/** Validates the given data files (with the ontology's class hierarchy) against every shape in shapesDir. */
+export async function validateDataset(options: ValidateOptions): Promise<ValidationReport> {
+  const shapesDir = options.shapesDir ?? 'ontology/shapes';
+  const ontologyFile = options.ontologyFile ?? 'ontology/casegraph.ttl';
+  const shapes = loadGraph({ root: options.root, dirs: [shapesDir], baseIri: options.baseIri }).store;
+  const data = loadPaths(options.root, options.paths ?? ['data'], options.baseIri);
+
+  // Only the subclass axioms join the data graph: the ontology's own terms are not data and carry no sources.
+  const ontology = loadGraph({ root: options.root, dirs: [path.dirname(ontologyFile)], baseIri: options.baseIri });
+  const dataGraph = new Store(data.store.getQuads(null, null, null, null));
+  for (const quad of ontology.store.getQuads(null, DataFactory.namedNode(rdfs('subClassOf')), null, null)) {
+    dataGraph.addQuad(DataFactory.quad(quad.subject, quad.predicate, quad.object));
+  }
+
+  const validator = new SHACLValidator(shapes);
+  const report = await validator.validate(dataGraph);
+  const fileOf = new Map(data.graphs.map((g) => [g.iri, g.file]));
+  const results = report.results.map((result): ValidationResult => {
+    const focus = result.focusNode as Term | null;
+    const shape = result.sourceShape as Term | null;
+    const files = focus
+      ? [...new Set(data.store.getQuads(focus, null, null, null).map((q) => fileOf.get(q.graph.value) ?? q.graph.value))]
+      : [];
+    return {
+      focusNode: focus?.value ?? '',
+      path: (result.path as Term | null)?.value,
+      message: result.message.map((m) => m.value).join('; ') || 'constraint violated',
+      severity: localName(result.severity?.value ?? 'Violation'),
+      shape: shape ? (shape.termType === 'BlankNode' ? `_:${shape.value}` : shape.value) : '',
+      nodeShape: shape ? owningNodeShape(shapes, shape) : undefined,
+      component: localName(result.sourceConstraintComponent?.value ?? ''),
+      value: (result.value as Term | null)?.value,
+      files,
+    };
+  });
+  return { conforms: report.conforms, results, files: data.graphs.map((g) => g.file), size: data.store.size };
+}
+
+/** Loads files and folders given by the user, relative to root; each must exist. */
+function loadPaths(root: string, paths: readonly string[], baseIri: string) {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const p of paths) {
+    const relative = path.relative(root, path.resolve(root, p)).split(path.sep).join('/');
+    let isDir: boolean;
+    try {
+      isDir = statSync(path.join(root, relative)).isDirectory();
+    } catch {
+      throw new DataError(`no such file or folder: ${p}`);
+    }
+    (isDir ? dirs : files).push(relative);
+  }
+  return loadGraph({ root, dirs, files, baseIri });
+}
+
+function owningNodeShape(shapes: Store, shape: Term): string | undefined {
+  const [owner] = shapes.getQuads(null, DataFactory.namedNode(sh('property')), shape as never, null);
+  return owner?.subject.value;
+}
+
+function localName(iri: string): string {
+  return iri.replace(/^.*[#/]/, '');
+}
