@@ -1,16 +1,25 @@
-// Opens the local GraphStore: the dataset files in one N3 store, answered by Comunica under the store's limits.
+// Opens the local GraphStore: the dataset files in one N3 store, queried by a pool of Comunica worker threads.
+import { Writer } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import type { Config } from '../config/load-config.js';
 import { BadRequestError } from '../errors/casegraph-error.js';
-import { QueryRunner } from '../sparql/run-query.js';
+import { QueryAnalyzer } from '../sparql/analyze-query.js';
+import { QueryPool } from '../sparql/query-pool.js';
 import type { EncodedResult } from '../sparql/run-query.js';
 import { termCodec } from '../sparql/term-codec.js';
 import type { GraphStore, QueryRequest, QueryResult } from './graph-store.js';
 import { loadGraph } from './load-graph.js';
 
+/**
+ * Loads ontology and data (failing fast on bad files), then starts `config.workers` query workers that each
+ * hold a copy of the dataset. match() answers from this thread; query() always goes through the pool.
+ */
 export async function openLocalStore(config: Config): Promise<GraphStore> {
   const { store, graphs, version } = loadGraph({ root: config.root, dirs: config.dataDirs, baseIri: config.baseIri });
-  const runner = new QueryRunner(store, config.baseIri);
+  const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
+  const pool = await QueryPool.start({ size: config.workers, nquads, baseIri: config.baseIri });
+  // Checking here too rejects bad queries before they take a worker, and at once.
+  const analyzer = new QueryAnalyzer(config.baseIri);
   return {
     version,
     baseIri: config.baseIri,
@@ -19,20 +28,25 @@ export async function openLocalStore(config: Config): Promise<GraphStore> {
     match: (pattern) =>
       store.getQuads(pattern.subject ?? null, pattern.predicate ?? null, pattern.object ?? null, pattern.graph ?? null) as Quad[],
     async query(request: QueryRequest): Promise<QueryResult> {
+      const timeoutMs = lower(config.queryTimeoutMs, request.timeoutMs, 'timeout');
       const maxResults = lower(config.maxResults, request.maxResults, 'maxResults');
+      analyzer.analyze(request.query);
       const bindings = request.bindings
-        ? Object.fromEntries(Object.entries(request.bindings).map(([k, v]) => [k, termCodec.encode(v)]))
+        ? Object.fromEntries(Object.entries(request.bindings).map(([name, term]) => [name, termCodec.encode(term)]))
         : undefined;
-      const result = await runner.run({ query: request.query, bindings, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs, maxResults });
-      return decodeResult(result);
+      const job = { query: request.query, bindings, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs, maxResults };
+      return decodeResult(await pool.run(job, timeoutMs));
     },
-    async close() {},
+    close: () => pool.close(),
   };
 }
 
+/** A request may lower a limit, never raise it. */
 function lower(limit: number, requested: number | undefined, name: string): number {
   if (requested === undefined) return limit;
-  if (!Number.isInteger(requested) || requested < 1) throw new BadRequestError(`${name} must be a positive whole number, got ${requested}`);
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new BadRequestError(`${name} must be a positive whole number, got ${requested}`);
+  }
   return Math.min(limit, requested);
 }
 
@@ -46,7 +60,9 @@ function decodeResult(result: EncodedResult): QueryResult {
       return {
         kind: 'bindings',
         variables: result.variables,
-        rows: result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, termCodec.decode(v)])) as Record<string, Term>),
+        rows: result.rows.map(
+          (row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, termCodec.decode(term)])) as Record<string, Term>,
+        ),
         truncated: result.truncated,
       };
   }

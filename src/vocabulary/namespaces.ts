@@ -23,6 +23,8 @@ export const voidNs = namespace('http://rdfs.org/ns/void#');
 export const dcat = namespace('http://www.w3.org/ns/dcat#');
 export const formats = namespace('http://www.w3.org/ns/formats/');
 export const wd = namespace('http://www.wikidata.org/entity/');
+/** The SPARQL Query Results XML Format's element namespace. */
+export const sparqlResults = namespace('http://www.w3.org/2005/sparql-results#');
 export const entailment = namespace('http://www.w3.org/ns/entailment/');
 
 /** Prefixes offered to writers and editors, in a stable order. */
@@ -75,4 +77,12 @@ export function casegraphNamespaces(base: string): CasegraphNamespaces {
     graph,
     prefixes: { ...wellKnownPrefixes, cg: cg.iri, id: id.iri },
   };
+}
+
+/**
+ * Put in a SPARQL result's head `link` (a standard member of the JSON and XML result formats) when the
+ * answer was cut at the result cap; the README's "Query limits" section documents it.
+ */
+export function truncatedResultLink(base: string): string {
+  return `${base}sparql#truncated`;
 }

@@ -1,12 +1,100 @@
-// `casegraph query`: runs a SPARQL query (text or .rq file) over the loaded graph. Not built yet.
+// `casegraph query`: runs one read-only SPARQL query (text or .rq file) over the loaded graph and prints the answer.
+import { readFile } from 'node:fs/promises';
+import { loadConfig } from '../../config/load-config.js';
+import { BadRequestError, CasegraphError } from '../../errors/casegraph-error.js';
+import { QueryAnalyzer } from '../../sparql/analyze-query.js';
+import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../sparql/result-formats.js';
+import type { ResultFormat } from '../../sparql/result-formats.js';
+import { openLocalStore } from '../../store/open-local-store.js';
 import type { Command } from '../command.js';
+
+const formatNames = resultFormats.map((f) => f.name).join('|');
+
+interface QueryArgs {
+  readonly source: string;
+  readonly format?: string;
+}
 
 export const queryCommand: Command = {
   name: 'query',
-  usage: "query 'SPARQL' | FILE.rq [--format json|csv|tsv|turtle]",
-  summary: 'Run a read-only SPARQL query over the loaded graph and print the result.',
-  async run(_args, io) {
-    io.err('casegraph query: not built yet\n');
-    return 1;
+  usage: `query 'SPARQL' | FILE.rq [--format ${formatNames}]`,
+  summary: 'Run a read-only SPARQL query over the loaded graph and print the result (JSON or Turtle by default).',
+  async run(args, io) {
+    const parsed = parseArgs(args);
+    if (typeof parsed === 'string') {
+      io.err(`casegraph query: ${parsed}\nUsage: casegraph ${queryCommand.usage}\n`);
+      return 2;
+    }
+    const { text, file } = await readQuery(parsed.source);
+    const config = loadConfig();
+    let kind;
+    try {
+      kind = new QueryAnalyzer(config.baseIri).analyze(text).resultKind;
+    } catch (error) {
+      throw withFile(error, file);
+    }
+    const format = chooseFormat(parsed.format, kind);
+    const store = await openLocalStore({ ...config, workers: 1 });
+    try {
+      const result = await store.query({ query: text });
+      const output = await format.serialize(result, serializeContext(config.baseIri));
+      io.out(output.endsWith('\n') ? output : `${output}\n`);
+      if (result.kind !== 'boolean' && result.truncated) {
+        const what = result.kind === 'bindings' ? 'rows' : 'triples';
+        io.err(`casegraph query: answer truncated at ${config.maxResults} ${what} (MAX_RESULTS)\n`);
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
   },
 };
+
+function parseArgs(args: readonly string[]): QueryArgs | string {
+  let source: string | undefined;
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--format' || arg === '-f') {
+      format = args[++i];
+      if (format === undefined) return `${arg} needs a value (${formatNames})`;
+    } else if (arg.startsWith('--format=')) {
+      format = arg.slice('--format='.length);
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      return `unknown option ${arg}`;
+    } else if (source === undefined) {
+      source = arg;
+    } else {
+      return 'give one query (text or a .rq file), not several';
+    }
+  }
+  if (source === undefined) return 'no query given';
+  return { source, format };
+}
+
+/** A `.rq` argument is a file; anything else is the query text itself. */
+async function readQuery(source: string): Promise<{ text: string; file?: string }> {
+  if (!source.endsWith('.rq')) return { text: source };
+  try {
+    return { text: await readFile(source, 'utf8'), file: source };
+  } catch (error) {
+    throw new BadRequestError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function chooseFormat(name: string | undefined, kind: ResultFormat['kinds'][number]): ResultFormat {
+  const usable = formatsFor(kind);
+  if (name === undefined) return usable[0] as ResultFormat;
+  const format = findResultFormat(name);
+  if (!format) throw new BadRequestError(`unknown format ${JSON.stringify(name)} (want ${formatNames})`);
+  if (!format.kinds.includes(kind)) {
+    throw new BadRequestError(`--format ${name} cannot carry this query's answer (use ${usable.map((f) => f.name).join(', ')})`);
+  }
+  return format;
+}
+
+/** Errors in a .rq file name the file, so terminals link file:line:column. */
+function withFile(error: unknown, file: string | undefined): unknown {
+  if (!file || !(error instanceof CasegraphError)) return error;
+  return new BadRequestError(error.message, { ...error.location, file }, { cause: error });
+}
