@@ -1,0 +1,62 @@
+// The one place where errors become HTTP answers: typed errors keep their status, 4xx say what went wrong, 5xx say little.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { CasegraphError, MethodNotAllowedError, NotFoundError, type ErrorLocation } from '../errors/casegraph-error.js';
+
+/** What 5xx answers say; details go to the log only. */
+const serverMessages: Readonly<Record<number, string>> = {
+  503: 'the query was stopped: it ran past its time limit',
+};
+
+export interface HttpError {
+  readonly status: number;
+  readonly message: string;
+}
+
+/** Maps any thrown value to a status and a one-line message fit to show the client. */
+export function toHttpError(error: unknown): HttpError {
+  let status = 500;
+  let message = 'internal server error';
+  if (error instanceof CasegraphError) {
+    status = error.status;
+    message = withLocation(error.message, error.location);
+  } else if (isFastifyClientError(error)) {
+    status = error.statusCode;
+    message = error.message;
+  }
+  if (status >= 500) message = serverMessages[status] ?? 'internal server error';
+  return { status, message: oneLine(message) };
+}
+
+function isFastifyClientError(error: unknown): error is FastifyError & { statusCode: number } {
+  const statusCode = (error as FastifyError | undefined)?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+/** "line 3, column 7: message" reads well in a terminal and in the browser editor. */
+function withLocation(message: string, location: ErrorLocation | undefined): string {
+  if (location?.line === undefined) return message;
+  const where = location.column === undefined ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
+  return `${where}: ${message}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function send(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { status, message } = toHttpError(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (error instanceof MethodNotAllowedError) reply.header('allow', error.allow.join(', '));
+  return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
+}
+
+export const errorHandler = fp(
+  async (app) => {
+    app.setErrorHandler((error, request, reply) => send(error, request, reply));
+    app.setNotFoundHandler((request, reply) =>
+      send(new NotFoundError(`nothing at ${request.method} ${request.url.split('?')[0]}`), request, reply),
+    );
+  },
+  { name: 'casegraph-error-handler', fastify: '5.x' },
+);

@@ -1,0 +1,54 @@
+// The endpoint's SPARQL 1.1 Service Description, built from what this server really offers and the loaded graphs.
+import { DataFactory } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import type { GraphStore } from '../store/graph-store.js';
+import { entailment, rdf, rdfs, sd, voidNs, xsd } from '../vocabulary/namespaces.js';
+
+const { namedNode, blankNode, literal, quad } = DataFactory;
+
+export interface DescribedFormat {
+  /** IRI from the W3C formats namespace (http://www.w3.org/ns/formats/). */
+  readonly formatIri: string;
+}
+
+/**
+ * Features stated here are those the engine setup guarantees: the default graph is the union of the
+ * named graphs (one per file). No update language, no SERVICE (BasicFederatedQuery) and no
+ * dereferencing of FROM IRIs, so those are deliberately absent.
+ */
+export function serviceDescription(endpoint: string, store: GraphStore, formats: readonly DescribedFormat[]): Quad[] {
+  const service = namedNode(endpoint);
+  const dataset = blankNode('dataset');
+  const defaultGraph = blankNode('defaultGraph');
+  const quads: Quad[] = [
+    quad(service, namedNode(rdf('type')), namedNode(sd('Service'))),
+    quad(service, namedNode(rdfs('label')), literal('casegraph SPARQL endpoint (read-only)', 'en')),
+    quad(service, namedNode(sd('endpoint')), service),
+    quad(service, namedNode(sd('supportedLanguage')), namedNode(sd('SPARQL11Query'))),
+    quad(service, namedNode(sd('feature')), namedNode(sd('UnionDefaultGraph'))),
+    quad(service, namedNode(sd('defaultEntailmentRegime')), namedNode(entailment('Simple'))),
+  ];
+  for (const iri of [...new Set(formats.map((f) => f.formatIri))]) {
+    quads.push(quad(service, namedNode(sd('resultFormat')), namedNode(iri)));
+  }
+  quads.push(
+    quad(service, namedNode(sd('defaultDataset')), dataset),
+    quad(dataset, namedNode(rdf('type')), namedNode(sd('Dataset'))),
+    quad(dataset, namedNode(sd('defaultGraph')), defaultGraph),
+    quad(defaultGraph, namedNode(rdf('type')), namedNode(sd('Graph'))),
+    quad(defaultGraph, namedNode(rdfs('comment')), literal('The union of all named graphs.', 'en')),
+  );
+  store.graphs.forEach((graph, index) => {
+    const named = blankNode(`namedGraph${index}`);
+    const description = blankNode(`graph${index}`);
+    quads.push(
+      quad(dataset, namedNode(sd('namedGraph')), named),
+      quad(named, namedNode(rdf('type')), namedNode(sd('NamedGraph'))),
+      quad(named, namedNode(sd('name')), namedNode(graph.iri)),
+      quad(named, namedNode(sd('graph')), description),
+      quad(description, namedNode(rdf('type')), namedNode(sd('Graph'))),
+      quad(description, namedNode(voidNs('triples')), literal(String(graph.size), namedNode(xsd('integer')))),
+    );
+  });
+  return quads;
+}

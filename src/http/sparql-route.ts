@@ -1,0 +1,159 @@
+// The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST, results by content negotiation, and,
+// without a query, the Service Description or (for browsers) the editor.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { BadRequestError, DataError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
+import { CasegraphError } from '../errors/casegraph-error.js';
+import { QueryAnalyzer } from '../sparql/analyze-query.js';
+import type { ResultKind } from '../sparql/analyze-query.js';
+import { serializeContext, type ResultFormat } from '../sparql/result-formats.js';
+import { relativeNamespaces } from '../vocabulary/namespaces.js';
+import { editorPage } from './editor-page.js';
+import type { ExampleQuery } from './load-example-queries.js';
+import { negotiateMediaType } from './negotiate-media-type.js';
+import { readSparqlRequest, checkBodyType } from './read-sparql-request.js';
+import { serviceDescription } from './service-description.js';
+
+export interface SparqlRouteOptions {
+  /** Result serializers, in the server's order of preference. */
+  readonly formats: readonly ResultFormat[];
+  /** Example queries for the editor's menu, checked here at startup. */
+  readonly examples: readonly ExampleQuery[];
+}
+
+/** Response header set when the answer was cut at the row/triple cap (MAX_RESULTS). */
+export const truncatedHeader = 'casegraph-truncated';
+/** Response header naming the dataset version that answered. */
+export const versionHeader = 'casegraph-dataset-version';
+
+export const sparqlPath = '/sparql';
+const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+const htmlOffer = { mediaType: 'text/html' } as const;
+const kindLabels: Readonly<Record<ResultKind, string>> = {
+  bindings: 'SELECT result',
+  boolean: 'ASK result',
+  quads: 'CONSTRUCT/DESCRIBE graph',
+};
+/** The editor page loads only what this server serves. */
+const editorSecurityPolicy =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, { formats, examples }) => {
+  const { store, config } = app;
+  const analyzer = new QueryAnalyzer(config.baseIri);
+  checkExamples(examples, analyzer);
+  const endpoint = config.baseIri + relativeNamespaces.sparqlEndpoint;
+  const description = serviceDescription(endpoint, store, formats);
+  const page = editorPage(examples, store.version);
+  const context = serializeContext(config.baseIri);
+
+  // Only the protocol's two body types are read; anything else is a 415 before the body is consumed.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      checkBodyType(request.headers['content-type']);
+      done(null, body);
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('vary', 'Accept');
+    reply.header(versionHeader, store.version);
+  });
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const protocol = readSparqlRequest({
+      method: request.method === 'HEAD' ? 'GET' : request.method,
+      url: request.raw.url ?? request.url,
+      contentType: request.headers['content-type'],
+      body: typeof request.body === 'string' ? request.body : undefined,
+    });
+    const accept = request.headers.accept;
+
+    if (protocol.query === undefined) {
+      const choice = protocol.format !== undefined
+        ? { mediaType: '', format: pickFormat(formats, 'quads', protocol.format) }
+        : negotiateMediaType<Offer | typeof htmlOffer>(accept, [...offersFor(formats, 'quads'), htmlOffer]);
+      if (!choice) throw notAcceptable('quads', formats.filter((f) => f.kinds.includes('quads')), 'a Service Description (or text/html for the editor)');
+      if (choice === htmlOffer) {
+        return reply.type('text/html; charset=utf-8').header('content-security-policy', editorSecurityPolicy).send(page);
+      }
+      const { format } = choice as Offer;
+      return reply.type(contentType(format)).send(await format.serialize({ kind: 'quads', quads: description, truncated: false }, context));
+    }
+
+    // Parse first: the result kind decides which formats can answer, so a 406 costs no evaluation.
+    const { resultKind } = analyzer.analyze(protocol.query);
+    const format = protocol.format !== undefined
+      ? pickFormat(formats, resultKind, protocol.format)
+      : negotiateMediaType(accept, offersFor(formats, resultKind))?.format;
+    if (!format) throw notAcceptable(resultKind, formats.filter((f) => f.kinds.includes(resultKind)));
+
+    const timeoutMs = Math.min(protocol.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs);
+    const result = await store.query({
+      query: protocol.query,
+      defaultGraphs: protocol.defaultGraphs.length > 0 ? protocol.defaultGraphs : undefined,
+      namedGraphs: protocol.namedGraphs.length > 0 ? protocol.namedGraphs : undefined,
+      timeoutMs,
+    });
+    if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
+    return reply.type(contentType(format)).send(await format.serialize(result, context));
+  };
+
+  app.get(sparqlPath, handle);
+  app.post(sparqlPath, handle);
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: sparqlPath,
+    handler: async (request) => {
+      throw new MethodNotAllowedError(`${request.method} is not allowed here: query with GET or POST`, allowedMethods);
+    },
+  });
+};
+
+interface Offer {
+  readonly mediaType: string;
+  readonly format: ResultFormat;
+}
+
+/** Each format under its own media type, then under the aliases clients also send (application/json, ...). */
+function offersFor(formats: readonly ResultFormat[], kind: ResultKind): Offer[] {
+  const usable = formats.filter((f) => f.kinds.includes(kind));
+  const offers: Offer[] = usable.map((format) => ({ mediaType: format.mediaType, format }));
+  for (const format of usable) for (const alias of format.aliases) offers.push({ mediaType: alias, format });
+  return offers;
+}
+
+function contentType(format: ResultFormat): string {
+  return /^text\/|\+xml$|json$/.test(format.mediaType) ? `${format.mediaType}; charset=utf-8` : format.mediaType;
+}
+
+/** `format=` takes a short name (json, csv, turtle, ...) or a media type, and beats Accept. */
+function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requested: string): ResultFormat {
+  const wanted = requested.trim().toLowerCase();
+  const format = formats.find((f) => f.name === wanted || f.mediaType === wanted);
+  if (!format) {
+    throw new BadRequestError(`unknown format ${JSON.stringify(requested)}: use one of ${formats.map((f) => f.name).join(', ')}`);
+  }
+  if (!format.kinds.includes(kind)) throw notAcceptable(kind, formats.filter((f) => f.kinds.includes(kind)), undefined, format.name);
+  return format;
+}
+
+function notAcceptable(kind: ResultKind, offers: readonly ResultFormat[], what = `a ${kindLabels[kind]}`, named?: string): NotAcceptableError {
+  const asked = named !== undefined ? `format ${named} cannot carry ${what}` : `none of the accepted media types can carry ${what}`;
+  return new NotAcceptableError(`${asked}; available: ${offers.map((f) => `${f.mediaType} (format=${f.name})`).join(', ')}`);
+}
+
+/** An example that does not parse stops startup, naming its file and the line in that file. */
+function checkExamples(examples: readonly ExampleQuery[], analyzer: QueryAnalyzer): void {
+  for (const example of examples) {
+    try {
+      analyzer.analyze(example.query);
+    } catch (error) {
+      if (!(error instanceof CasegraphError)) throw error;
+      throw new DataError(error.message, { file: example.file, line: error.location?.line, column: error.location?.column }, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Test helper: the real app over the real store, loaded from a small synthetic dataset under http://example.test/.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config/load-config.js';
+import type { ExampleQuery } from '../../src/http/load-example-queries.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { openLocalStore } from '../../src/store/open-local-store.js';
+
+export const syntheticBase = 'http://example.test/';
+export const vocab = 'http://example.test/vocab#';
+export const peopleCount = 30;
+export const placeCount = 10;
+
+/** Two files, so two named graphs: people (with names and numbers) and places (with language-tagged labels). */
+export function writeSyntheticDataset(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'casegraph-http-'));
+  const people = [`@prefix ex: <${vocab}> .`];
+  for (let i = 1; i <= peopleCount; i += 1) {
+    people.push(`<id/person/p${i}> a ex:Person ; ex:name "Person ${i}" ; ex:number ${i} ; ex:livesIn <id/place/l${(i % placeCount) + 1}> .`);
+  }
+  const places = [`@prefix ex: <${vocab}> .`];
+  for (let i = 1; i <= placeCount; i += 1) places.push(`<id/place/l${i}> a ex:Place ; ex:label "Place ${i}"@en .`);
+  mkdirSync(path.join(root, 'data'), { recursive: true });
+  writeFileSync(path.join(root, 'data/people.ttl'), `${people.join('\n')}\n`);
+  writeFileSync(path.join(root, 'data/places.ttl'), `${places.join('\n')}\n`);
+  return root;
+}
+
+export const peopleGraph = `${syntheticBase}graph/data/people`;
+export const placesGraph = `${syntheticBase}graph/data/places`;
+/** 4 triples per person, 2 per place. */
+export const tripleCount = peopleCount * 4 + placeCount * 2;
+
+export interface SyntheticApp {
+  readonly app: FastifyInstance;
+  readonly store: GraphStore;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+export async function syntheticApp(
+  overrides: Partial<Config> = {},
+  examples: readonly ExampleQuery[] = [],
+): Promise<SyntheticApp> {
+  const root = writeSyntheticDataset();
+  const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 2, ...overrides });
+  const store = await openLocalStore(config);
+  const app = buildApp({ store, config, examples });
+  await app.ready();
+  return {
+    app,
+    store,
+    config,
+    async close() {
+      await app.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
