@@ -23,6 +23,7 @@ export function editorPage(examples: readonly ExampleQuery[], datasetVersion: st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>casegraph SPARQL editor</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${editorAssetPrefix}yasgui/yasgui.min.css">
 <link rel="stylesheet" href="${editorAssetPrefix}sparql-editor.css">
 </head>

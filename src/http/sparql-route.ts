@@ -6,7 +6,7 @@ import { CasegraphError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from '../sparql/analyze-query.js';
 import type { ResultKind } from '../sparql/analyze-query.js';
 import { serializeContext, type ResultFormat } from '../sparql/result-formats.js';
-import { relativeNamespaces } from '../vocabulary/namespaces.js';
+import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
 import { editorPage } from './editor-page.js';
 import type { ExampleQuery } from './load-example-queries.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
@@ -46,6 +46,7 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
   const description = serviceDescription(endpoint, store, formats);
   const page = editorPage(examples, store.version);
   const context = serializeContext(config.baseIri);
+  const descriptionContext = { ...context, prefixes: { ...context.prefixes, sd: sd.iri, formats: formatsNs.iri, void: voidNs.iri } };
 
   // Only the protocol's two body types are read; anything else is a 415 before the body is consumed.
   app.removeAllContentTypeParsers();
@@ -81,7 +82,7 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
         return reply.type('text/html; charset=utf-8').header('content-security-policy', editorSecurityPolicy).send(page);
       }
       const { format } = choice as Offer;
-      return reply.type(contentType(format)).send(await format.serialize({ kind: 'quads', quads: description, truncated: false }, context));
+      return reply.type(contentType(format)).send(await format.serialize({ kind: 'quads', quads: description, truncated: false }, descriptionContext));
     }
 
     // Parse first: the result kind decides which formats can answer, so a 406 costs no evaluation.
