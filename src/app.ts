@@ -12,6 +12,9 @@ import { sparqlRoute, truncatedHeader, versionHeader } from './http/sparql-route
 import { loadExampleQueries } from './http/load-example-queries.js';
 import type { ExampleQuery } from './http/load-example-queries.js';
 import { resultFormats } from './sparql/result-formats.js';
+import { loadQueryCatalog, type QueryCatalog } from './queries/load-query-catalog.js';
+import { queryCatalogPlugin } from './queries/query-catalog-plugin.js';
+import { savedQueryRoutes } from './queries/saved-query-routes.js';
 
 export interface BuildAppOptions {
   /** The graph, behind its port; the app closes it when it closes. */
@@ -20,11 +23,14 @@ export interface BuildAppOptions {
   /** Editor menu; read from `{root}/queries/**\/*.rq` when not given. */
   readonly examples?: readonly ExampleQuery[];
   readonly logger?: FastifyServerOptions['logger'];
+  /** Saved research queries; read and checked from `{root}/queries/**\/*.rq` when not given. */
+  readonly catalog?: QueryCatalog;
 }
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { store, config } = options;
   const examples = options.examples ?? loadExampleQueries(config.root);
+  const catalog = options.catalog ?? loadQueryCatalog(config.root, config.baseIri);
   const app = Fastify({
     logger: options.logger ?? false,
     routerOptions: { ignoreTrailingSlash: true },
@@ -35,6 +41,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(errorHandler);
   // 2. Services: the store and the settings, as decorators.
   app.register(storePlugin, { store, config });
+  app.register(queryCatalogPlugin, { catalog });
   // 3. CORS, so notebooks and pages on other origins can query (read-only, no credentials).
   app.register(cors, {
     origin: '*',
@@ -46,5 +53,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(healthRoute);
   app.register(editorAssetsRoute);
   app.register(sparqlRoute, { formats: resultFormats, examples });
+  app.register(savedQueryRoutes);
   return app;
 }

@@ -1,0 +1,71 @@
+// Runs a saved query with bound parameters and one page of rows; the same path serves REST, CLI and tests.
+import type { Term } from '@rdfjs/types';
+import { BadRequestError } from '../errors/casegraph-error.js';
+import type { GraphStore, QueryResult } from '../store/graph-store.js';
+import { bindQueryParameters, type ParameterInput } from './bind-query-parameters.js';
+import type { QueryParameter, SavedQuery } from './saved-query.js';
+
+/** Request parameters the API itself reads; every other name must be a parameter of the query. */
+export const reservedParameters = ['page'] as const;
+
+export interface SavedQueryAnswer {
+  readonly query: SavedQuery;
+  readonly bindings: Readonly<Record<string, Term>>;
+  readonly result: QueryResult;
+  /** 1-based; always 1 for unpaginated queries. */
+  readonly page: number;
+  readonly pageSize: number | undefined;
+  readonly hasNextPage: boolean;
+}
+
+export interface RunOptions {
+  readonly timeoutMs?: number;
+  /** Called for each bound parameter before the query runs; throws to refuse a value. */
+  readonly checkValue?: (parameter: QueryParameter, term: Term) => Promise<void>;
+}
+
+/**
+ * Pagination asks the store for one row more than the pages so far hold, and keeps only the last page:
+ * rows are ordered by the query's ORDER BY, so pages are stable for a given dataset version.
+ */
+export async function runSavedQuery(
+  store: GraphStore,
+  query: SavedQuery,
+  input: ParameterInput,
+  options: RunOptions = {},
+): Promise<SavedQueryAnswer> {
+  const { page: pageText, ...parameters } = input;
+  const page = readPage(pageText, query);
+  const bindings = bindQueryParameters(query, parameters, store.baseIri);
+  if (options.checkValue) {
+    for (const parameter of query.parameters) {
+      const term = bindings[parameter.variable];
+      if (term) await options.checkValue(parameter, term);
+    }
+  }
+  const pageSize = query.pageSize;
+  const maxResults = pageSize === undefined ? undefined : page * pageSize + 1;
+  const result = await store.query({ query: query.text, bindings, maxResults, timeoutMs: options.timeoutMs });
+  if (result.kind !== 'bindings' || pageSize === undefined) {
+    return { query, bindings, result, page, pageSize, hasNextPage: false };
+  }
+  const start = (page - 1) * pageSize;
+  const hasNextPage = result.rows.length > page * pageSize || (result.truncated && result.rows.length === maxResults);
+  return {
+    query,
+    bindings,
+    result: { ...result, rows: result.rows.slice(start, start + pageSize), truncated: result.truncated && result.rows.length < (maxResults ?? 0) },
+    page,
+    pageSize,
+    hasNextPage,
+  };
+}
+
+function readPage(value: string | readonly string[] | undefined, query: SavedQuery): number {
+  if (value === undefined) return 1;
+  if (Array.isArray(value)) throw new BadRequestError('parameter "page" is given more than once');
+  if (!/^[1-9]\d{0,5}$/.test(value as string)) throw new BadRequestError(`parameter "page" must be a whole number from 1; got ${JSON.stringify(value)}`);
+  const page = Number(value);
+  if (query.pageSize === undefined && page !== 1) throw new BadRequestError(`query ${query.name} is not paginated; "page" can only be 1`);
+  return page;
+}

@@ -1,0 +1,150 @@
+// The research API: GET /api/queries lists the saved queries, GET /api/queries/{name} runs one (JSON, CSV, SPARQL JSON).
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { BadRequestError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
+import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { findResultFormat, serializeContext } from '../sparql/result-formats.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { flattenRow, flattenTerm } from './flatten-bindings.js';
+import { runSavedQuery, type SavedQueryAnswer } from './run-saved-query.js';
+import type { QueryParameter, SavedQuery } from './saved-query.js';
+
+export const savedQueriesPath = '/api/queries';
+
+type Representation = 'json' | 'csv' | 'sparql-json';
+const offers: ReadonlyArray<{ mediaType: string; representation: Representation }> = [
+  { mediaType: 'application/json', representation: 'json' },
+  { mediaType: 'text/csv', representation: 'csv' },
+  { mediaType: 'application/sparql-results+json', representation: 'sparql-json' },
+];
+const suffixes: Readonly<Record<string, Representation>> = { '.json': 'json', '.csv': 'csv', '.srj': 'sparql-json' };
+
+export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
+  const { store, config, queryCatalog: catalog } = app;
+  const apiBase = `${config.baseIri}${savedQueriesPath.slice(1)}/`;
+  const enumerations = new Map<string, Promise<string[]>>();
+
+  /** Values a `#+ enumerate:` parameter takes from the data: what the query returns for the same-named variable. */
+  const valuesFromData = (query: SavedQuery, parameter: QueryParameter): Promise<string[]> => {
+    const key = `${query.name}\0${parameter.name}`;
+    let values = enumerations.get(key);
+    if (!values) {
+      values = dataValues(store, query, parameter);
+      enumerations.set(key, values);
+    }
+    return values;
+  };
+
+  const describeParameter = async (query: SavedQuery, p: QueryParameter) => ({
+    name: p.name,
+    required: p.required && p.default === undefined,
+    type: p.typeName,
+    ...(p.default !== undefined ? { default: p.default } : {}),
+    ...(p.values ? { values: p.values } : p.enumerateFromData ? { values: await valuesFromData(query, p) } : {}),
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('vary', 'Accept');
+  });
+
+  app.get(savedQueriesPath, async () => ({
+    datasetVersion: store.version,
+    queries: await Promise.all(
+      catalog.queries.map(async (q) => ({
+        name: q.name,
+        summary: q.summary,
+        ...(q.description ? { description: q.description } : {}),
+        tags: q.tags,
+        form: q.form,
+        parameters: await Promise.all(q.parameters.map((p) => describeParameter(q, p))),
+        ...(q.pageSize ? { pageSize: q.pageSize } : {}),
+        href: apiBase + q.name,
+        sparql: `${apiBase}${q.name}.rq`,
+      })),
+    ),
+  }));
+
+  app.get<{ Params: { '*': string }; Querystring: Record<string, string | string[]> }>(`${savedQueriesPath}/*`, async (request, reply) => {
+    const path = request.params['*'];
+    const suffix = /\.(rq|json|csv|srj)$/.exec(path)?.[0];
+    const name = suffix ? path.slice(0, -suffix.length) : path;
+    const query = catalog.get(name);
+    if (!query) throw new NotFoundError(`no saved query named ${JSON.stringify(name)}; GET ${savedQueriesPath} lists them`);
+    if (suffix === '.rq') return reply.type('application/sparql-query; charset=utf-8').send(query.text);
+
+    const representation = suffix ? suffixes[suffix]! : negotiateMediaType(request.headers.accept, offers)?.representation;
+    if (!representation) throw new NotAcceptableError(`cannot answer in ${request.headers.accept}; choose ${offers.map((o) => o.mediaType).join(', ')}`);
+
+    const input = request.query;
+    const answer = await runSavedQuery(store, query, input, {
+      // Enumerations from the data are checked on the bound term, after type checks have passed.
+      checkValue: async (parameter, term) => {
+        if (!parameter.enumerateFromData) return;
+        const values = await valuesFromData(query, parameter);
+        if (!values.includes(term.value)) {
+          throw new BadRequestError(`parameter "${parameter.name}" must be one of the values in the data: ${values.join(', ')}; got ${JSON.stringify(term.value)}`);
+        }
+      },
+    });
+    setPaginationLinks(reply, answer, apiBase, input);
+    if (answer.result.kind === 'bindings' && answer.result.truncated) reply.header('casegraph-truncated', 'true');
+    return send(reply, representation, answer, store, config.baseIri, apiBase);
+  });
+};
+
+async function send(reply: FastifyReply, representation: Representation, answer: SavedQueryAnswer, store: GraphStore, baseIri: string, apiBase: string) {
+  const { result, query } = answer;
+  if (representation === 'sparql-json' || representation === 'csv') {
+    const format = findResultFormat(representation === 'csv' ? 'csv' : 'json');
+    if (!format || !format.kinds.includes(result.kind)) throw new NotAcceptableError(`query ${query.name} gives a graph; ask for JSON`);
+    const body = await format.serialize(result, serializeContext(baseIri));
+    return reply.type(`${format.mediaType}; charset=utf-8`).send(body);
+  }
+  const common = {
+    query: query.name,
+    summary: query.summary,
+    datasetVersion: store.version,
+    parameters: Object.fromEntries(Object.entries(answer.bindings).map(([variable, term]) => [query.parameters.find((p) => p.variable === variable)?.name ?? variable, flattenTerm(term)])),
+    sparql: `${apiBase}${query.name}.rq`,
+  };
+  switch (result.kind) {
+    case 'boolean':
+      return reply.type('application/json; charset=utf-8').send({ ...common, boolean: result.value });
+    case 'quads':
+      throw new NotAcceptableError(`query ${query.name} gives a graph; run it at /sparql to choose an RDF format`);
+    case 'bindings':
+      return reply.type('application/json; charset=utf-8').send({
+        ...common,
+        variables: result.variables,
+        rows: result.rows.map((row) => flattenRow(result.variables, row)),
+        page: answer.page,
+        ...(answer.pageSize ? { pageSize: answer.pageSize } : {}),
+        hasNextPage: answer.hasNextPage,
+        truncated: result.truncated,
+      });
+  }
+}
+
+/** RFC 8288 links to the first, previous and next pages, keeping every other parameter as given. */
+function setPaginationLinks(reply: FastifyReply, answer: SavedQueryAnswer, apiBase: string, input: Record<string, string | string[]>): void {
+  if (answer.pageSize === undefined) return;
+  const link = (page: number, rel: string) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'page') continue;
+      for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+    }
+    if (page > 1) params.set('page', String(page));
+    const search = params.toString();
+    return `<${apiBase}${answer.query.name}${search ? `?${search}` : ''}>; rel="${rel}"`;
+  };
+  const links = [link(1, 'first')];
+  if (answer.page > 1) links.push(link(answer.page - 1, 'prev'));
+  if (answer.hasNextPage) links.push(link(answer.page + 1, 'next'));
+  reply.header('link', links.join(', '));
+}
+
+async function dataValues(store: GraphStore, query: SavedQuery, parameter: QueryParameter): Promise<string[]> {
+  const answer = await store.query({ query: query.text });
+  if (answer.kind !== 'bindings') return [];
+  return [...new Set(answer.rows.map((row) => row[parameter.name]?.value).filter((v): v is string => v !== undefined))].sort();
+}
