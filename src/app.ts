@@ -9,8 +9,6 @@ import { storePlugin } from './http/store-plugin.js';
 import { healthRoute } from './http/health-route.js';
 import { editorAssetsRoute } from './http/editor-assets-route.js';
 import { sparqlRoute, truncatedHeader, versionHeader } from './http/sparql-route.js';
-import { loadExampleQueries } from './http/load-example-queries.js';
-import type { ExampleQuery } from './http/load-example-queries.js';
 import { resultFormats } from './sparql/result-formats.js';
 import { loadQueryCatalog, type QueryCatalog } from './queries/load-query-catalog.js';
 import { queryCatalogPlugin } from './queries/query-catalog-plugin.js';
@@ -20,8 +18,6 @@ export interface BuildAppOptions {
   /** The graph, behind its port; the app closes it when it closes. */
   readonly store: GraphStore;
   readonly config: Config;
-  /** Editor menu; read from `{root}/queries/**\/*.rq` when not given. */
-  readonly examples?: readonly ExampleQuery[];
   readonly logger?: FastifyServerOptions['logger'];
   /** Saved research queries; read and checked from `{root}/queries/**\/*.rq` when not given. */
   readonly catalog?: QueryCatalog;
@@ -29,8 +25,9 @@ export interface BuildAppOptions {
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { store, config } = options;
-  const examples = options.examples ?? loadExampleQueries(config.root);
   const catalog = options.catalog ?? loadQueryCatalog(config.root, config.baseIri);
+  // The editor's menu offers the saved queries, labelled by their grlc summary.
+  const examples = catalog.queries.map(({ file, summary, text }) => ({ file, summary, query: text }));
   const app = Fastify({
     logger: options.logger ?? false,
     routerOptions: { ignoreTrailingSlash: true },

@@ -1,5 +1,12 @@
 // The HTML page of the browser SPARQL editor: YASGUI from our own assets, with the example queries in a menu.
-import type { ExampleQuery } from './load-example-queries.js';
+/** One entry of the examples menu. */
+export interface EditorExample {
+  /** Path relative to the project root, shown as the entry's tooltip. */
+  readonly file: string;
+  /** The menu label (the query file's grlc summary). */
+  readonly summary: string;
+  readonly query: string;
+}
 
 export const editorAssetPrefix = '/assets/';
 
@@ -12,7 +19,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function editorPage(examples: readonly ExampleQuery[], datasetVersion: string): string {
+export function editorPage(examples: readonly EditorExample[], datasetVersion: string): string {
   const options = examples
     .map((example, index) => `<option value="${index}" title="${escapeHtml(example.file)}">${escapeHtml(example.summary)}</option>`)
     .join('');

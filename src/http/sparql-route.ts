@@ -1,14 +1,12 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST, results by content negotiation, and,
 // without a query, the Service Description or (for browsers) the editor.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequestError, DataError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
-import { CasegraphError } from '../errors/casegraph-error.js';
+import { BadRequestError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from '../sparql/analyze-query.js';
 import type { ResultKind } from '../sparql/analyze-query.js';
 import { serializeContext, type ResultFormat } from '../sparql/result-formats.js';
 import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
-import { editorPage } from './editor-page.js';
-import type { ExampleQuery } from './load-example-queries.js';
+import { editorPage, type EditorExample } from './editor-page.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
 import { readSparqlRequest, checkBodyType } from './read-sparql-request.js';
 import { serviceDescription } from './service-description.js';
@@ -16,8 +14,8 @@ import { serviceDescription } from './service-description.js';
 export interface SparqlRouteOptions {
   /** Result serializers, in the server's order of preference. */
   readonly formats: readonly ResultFormat[];
-  /** Example queries for the editor's menu, checked here at startup. */
-  readonly examples: readonly ExampleQuery[];
+  /** Example queries for the editor's menu (already checked at startup by whoever loaded them). */
+  readonly examples: readonly EditorExample[];
 }
 
 /** Response header set when the answer was cut at the row/triple cap (MAX_RESULTS). */
@@ -41,7 +39,6 @@ const editorSecurityPolicy =
 export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, { formats, examples }) => {
   const { store, config } = app;
   const analyzer = new QueryAnalyzer(config.baseIri);
-  checkExamples(examples, analyzer);
   const endpoint = config.baseIri + relativeNamespaces.sparqlEndpoint;
   const description = serviceDescription(endpoint, store, formats);
   const page = editorPage(examples, store.version);
@@ -145,16 +142,4 @@ function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requeste
 function notAcceptable(kind: ResultKind, offers: readonly ResultFormat[], what = `a ${kindLabels[kind]}`, named?: string): NotAcceptableError {
   const asked = named !== undefined ? `format ${named} cannot carry ${what}` : `none of the accepted media types can carry ${what}`;
   return new NotAcceptableError(`${asked}; available: ${offers.map((f) => `${f.mediaType} (format=${f.name})`).join(', ')}`);
-}
-
-/** An example that does not parse stops startup, naming its file and the line in that file. */
-function checkExamples(examples: readonly ExampleQuery[], analyzer: QueryAnalyzer): void {
-  for (const example of examples) {
-    try {
-      analyzer.analyze(example.query);
-    } catch (error) {
-      if (!(error instanceof CasegraphError)) throw error;
-      throw new DataError(error.message, { file: example.file, line: error.location?.line, column: error.location?.column }, { cause: error });
-    }
-  }
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { DataError } from '../../src/errors/casegraph-error.js';
-import { parseExampleQuery } from '../../src/http/load-example-queries.js';
 import { syntheticApp, type SyntheticApp } from './synthetic-app.js';
 
-const examples = [
-  parseExampleQuery('queries/people.rq', '#+ summary: People <and> their names\nSELECT ?name WHERE { ?p <http://example.test/vocab#name> ?name }\n'),
-  parseExampleQuery('queries/places.rq', '#+ summary: Places\nSELECT ?l WHERE { ?p <http://example.test/vocab#label> ?l } # </script>\n'),
-];
+const examples = {
+  'queries/people.rq': '#+ summary: "People <and> their names"\nSELECT ?name WHERE { ?p <http://example.test/vocab#name> ?name }\n',
+  'queries/places.rq': '#+ summary: Places\nSELECT ?l WHERE { ?p <http://example.test/vocab#label> ?l } # </script>\n',
+};
 
 let s: SyntheticApp;
 beforeAll(async () => {
@@ -52,13 +53,15 @@ describe('GET /sparql from a browser', () => {
 });
 
 describe('an example query that does not parse', () => {
-  it('stops startup naming the file and the line', async () => {
-    const bad = parseExampleQuery('queries/broken.rq', '#+ summary: Broken\nSELECT * WHERE {\n  ?s ?p\n}\n');
-    const app = buildApp({ store: s.store, config: s.config, examples: [bad] });
-    const error = await app.ready().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+  it('stops startup naming the file and the line', () => {
+    mkdirSync(path.join(s.config.root, 'queries'), { recursive: true });
+    writeFileSync(path.join(s.config.root, 'queries/broken.rq'), '#+ summary: Broken\nSELECT * WHERE {\n  ?s ?p\n}\n');
+    let error: unknown;
+    try {
+      buildApp({ store: s.store, config: s.config });
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).location).toMatchObject({ file: 'queries/broken.rq', line: 4 });
   });

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExampleQuery } from '../../src/http/load-example-queries.js';
 import { projectRoot } from '../../src/config/load-config.js';
 import { syntheticApp, vocab, type SyntheticApp } from './synthetic-app.js';
 
 // Debian's chromium, which .ci/run installs; Playwright never downloads a browser here.
 const executablePath = '/usr/bin/chromium';
-const examples = [
-  parseExampleQuery('queries/places.rq', `#+ summary: Places and their labels\nSELECT ?place ?label WHERE { ?place <${vocab}label> ?label } ORDER BY ?label\n`),
-];
+const examples = {
+  'queries/places.rq': `#+ summary: Places and their labels\nSELECT ?place ?label WHERE { ?place <${vocab}label> ?label } ORDER BY ?label\n`,
+};
 
 let s: SyntheticApp;
 let base: string;

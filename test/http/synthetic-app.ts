@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
-import type { ExampleQuery } from '../../src/http/load-example-queries.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
 
@@ -15,8 +14,12 @@ export const peopleCount = 30;
 export const placeCount = 10;
 
 /** Two files, so two named graphs: people (with names and numbers) and places (with language-tagged labels). */
-export function writeSyntheticDataset(): string {
+export function writeSyntheticDataset(queryFiles: Readonly<Record<string, string>> = {}): string {
   const root = mkdtempSync(path.join(tmpdir(), 'casegraph-http-'));
+  for (const [file, text] of Object.entries(queryFiles)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
   const people = [`@prefix ex: <${vocab}> .`];
   for (let i = 1; i <= peopleCount; i += 1) {
     people.push(`<id/person/p${i}> a ex:Person ; ex:name "Person ${i}" ; ex:number ${i} ; ex:livesIn <id/place/l${(i % placeCount) + 1}> .`);
@@ -41,14 +44,15 @@ export interface SyntheticApp {
   close(): Promise<void>;
 }
 
+/** `queryFiles` (e.g. `{'queries/x.rq': '#+ summary: ...'}`) become the saved queries and the editor's examples. */
 export async function syntheticApp(
   overrides: Partial<Config> = {},
-  examples: readonly ExampleQuery[] = [],
+  queryFiles: Readonly<Record<string, string>> = {},
 ): Promise<SyntheticApp> {
-  const root = writeSyntheticDataset();
+  const root = writeSyntheticDataset(queryFiles);
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 2, ...overrides });
   const store = await openLocalStore(config);
-  const app = buildApp({ store, config, examples });
+  const app = buildApp({ store, config });
   await app.ready();
   return {
     app,
