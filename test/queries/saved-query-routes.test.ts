@@ -1,0 +1,206 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { DataError } from '../../src/errors/casegraph-error.js';
+import { loadQueryCatalog } from '../../src/queries/load-query-catalog.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { openLocalStore } from '../../src/store/open-local-store.js';
+
+const config = loadConfig({}, { workers: 1 });
+const base = config.baseIri;
+
+/** A catalog of the shipped queries plus test-only ones (small pages, a required parameter). */
+function testCatalog() {
+  const root = mkdtempSync(path.join(tmpdir(), 'casegraph-api-'));
+  const byCharge = readFileSync(path.join(config.root, 'queries/persons/by-charge.rq'), 'utf8').replace('#+ pagination: 100', '#+ pagination: 1');
+  const files: Record<string, string> = {
+    'test/charges-one-per-page.rq': byCharge,
+    'test/events-of.rq': '#+ summary: Events of a person\nPREFIX cg: <ontology#>\nSELECT ?event WHERE { ?event cg:concernsPerson ?_person_iri } ORDER BY ?event\n',
+    'test/after-year.rq': '#+ summary: Dated events of persons after a year\nPREFIX cg: <ontology#>\nPREFIX dct: <http://purl.org/dc/terms/>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\nSELECT ?event ?date WHERE { ?event cg:concernsPerson ?person ; dct:date ?date . FILTER(xsd:integer(SUBSTR(STR(?date), 1, 4)) > ?_year_integer) } ORDER BY ?event\n',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, 'queries', file)), { recursive: true });
+    writeFileSync(path.join(root, 'queries', file), text);
+  }
+  const shipped = loadQueryCatalog(config.root, base);
+  const extra = loadQueryCatalog(root, base);
+  const queries = [...shipped.queries, ...extra.queries];
+  return { queries, get: (name: string) => queries.find((q) => q.name === name) };
+}
+
+let app: FastifyInstance;
+let store: GraphStore;
+beforeAll(async () => {
+  store = await openLocalStore(config);
+  app = buildApp({ store, config, catalog: testCatalog() });
+  await app.ready();
+});
+afterAll(async () => app?.close());
+
+const get = (url: string, accept?: string) => app.inject({ url, headers: accept ? { accept } : {} });
+
+describe('GET /api/queries', () => {
+  it('lists every saved query with its parameters and links', async () => {
+    const response = await get('/api/queries');
+    expect(response.statusCode).toBe(200);
+    const { queries, datasetVersion } = response.json();
+    expect(datasetVersion).toBe(store.version);
+    const byCharge = queries.find((q: { name: string }) => q.name === 'persons/by-charge');
+    expect(byCharge).toMatchObject({
+      summary: 'Persons by charge',
+      tags: ['persons', 'charges'],
+      pageSize: 100,
+      href: `${base}api/queries/persons/by-charge`,
+      sparql: `${base}api/queries/persons/by-charge.rq`,
+    });
+    expect(byCharge.parameters).toEqual([
+      { name: 'charge', required: false, type: 'iri', values: ['leaking-state-secrets', 'organizing-an-illegal-demonstration', 'splittism'].map((c) => `${base}id/concept/charge/${c}`) },
+    ]);
+    const timeline = queries.find((q: { name: string }) => q.name === 'persons/timeline');
+    expect(timeline.parameters).toEqual([{ name: 'person', required: false, type: 'iri', default: 'id/person/gulmire-imin' }]);
+  });
+});
+
+describe('running a saved query', () => {
+  it('answers the flat JSON shape by default', async () => {
+    const response = await get('/api/queries/persons/by-provision?provision=id/legal/udhr-article-10');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers.vary).toMatch(/Accept/);
+    const body = response.json();
+    expect(body).toMatchObject({
+      query: 'persons/by-provision',
+      datasetVersion: store.version,
+      parameters: { provision: `${base}id/legal/udhr-article-10` },
+      page: 1,
+      pageSize: 100,
+      hasNextPage: false,
+      truncated: false,
+    });
+    expect(body.rows).toEqual([
+      expect.objectContaining({ provision: `${base}id/legal/udhr-article-10`, article: '10', name: 'Gulmire Imin', instrumentLabel: 'Universal Declaration of Human Rights' }),
+    ]);
+  });
+
+  it('gives numbers as JSON numbers and unbound values as null', async () => {
+    const body = (await get('/api/queries/events/by-type?type=ontology%23Detention')).json();
+    expect(body.rows[0].date).toBeNull();
+    const perYear = (await get('/api/queries/events/per-year')).json();
+    expect(perYear.rows[0]).toMatchObject({ year: 2009, events: 1 });
+  });
+
+  it('answers CSV by Accept and by the .csv suffix, which parses back to the same rows', async () => {
+    const json = (await get('/api/queries/persons/found-arbitrarily-detained')).json();
+    for (const response of [await get('/api/queries/persons/found-arbitrarily-detained', 'text/csv'), await get('/api/queries/persons/found-arbitrarily-detained.csv')]) {
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const parsed = Papa.parse<Record<string, string>>(response.body.trim(), { header: true });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.meta.fields).toEqual(json.variables);
+      expect(parsed.data.map((r) => r.article)).toEqual(['8', '9', '10', '19']);
+      expect(parsed.data.map((r) => r.bodyName)).toEqual(json.rows.map((r: { bodyName: string }) => r.bodyName));
+    }
+  });
+
+  it('answers SPARQL JSON on request', async () => {
+    const response = await get('/api/queries/awards/list', 'application/sparql-results+json');
+    expect(response.headers['content-type']).toBe('application/sparql-results+json; charset=utf-8');
+    const body = response.json();
+    expect(body.head.vars).toContain('awardLabel');
+    expect(body.results.bindings[0].date).toEqual({ type: 'literal', value: '2012-12', datatype: 'http://www.w3.org/2001/XMLSchema#gYearMonth' });
+  });
+
+  it('serves the SPARQL behind it with the .rq suffix', async () => {
+    const response = await get('/api/queries/persons/timeline.rq');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/sparql-query; charset=utf-8');
+    expect(response.body).toBe(readFileSync(path.join(config.root, 'queries/persons/timeline.rq'), 'utf8'));
+  });
+});
+
+describe('a paginated query', () => {
+  it('gives one page at a time with first, prev and next links', async () => {
+    const first = await get('/api/queries/test/charges-one-per-page');
+    expect(first.json().rows.map((r: { chargeLabel: string }) => r.chargeLabel)).toEqual(['Leaking state secrets']);
+    expect(first.json().hasNextPage).toBe(true);
+    expect(first.headers.link).toBe(
+      `<${base}api/queries/test/charges-one-per-page>; rel="first", <${base}api/queries/test/charges-one-per-page?page=2>; rel="next"`,
+    );
+    const second = await get('/api/queries/test/charges-one-per-page?page=2');
+    expect(second.json().rows.map((r: { chargeLabel: string }) => r.chargeLabel)).toEqual(['Organizing an illegal demonstration']);
+    expect(second.headers.link).toContain('rel="prev"');
+    expect(second.headers.link).toContain('?page=3>; rel="next"');
+    const last = await get('/api/queries/test/charges-one-per-page?page=3');
+    expect(last.json()).toMatchObject({ page: 3, hasNextPage: false });
+    expect(last.headers.link).not.toContain('rel="next"');
+    const beyond = await get('/api/queries/test/charges-one-per-page?page=4');
+    expect(beyond.json().rows).toEqual([]);
+  });
+
+  it('keeps the other parameters in its links', async () => {
+    const response = await get('/api/queries/test/charges-one-per-page?charge=id/concept/charge/splittism');
+    expect(response.headers.link).toBe(`<${base}api/queries/test/charges-one-per-page?charge=id%2Fconcept%2Fcharge%2Fsplittism>; rel="first"`);
+  });
+});
+
+describe('bad parameters', () => {
+  it.each([
+    ['a missing required parameter', '/api/queries/test/events-of', /parameter "person" is required \(iri\)/],
+    ['a malformed integer', '/api/queries/test/after-year?year=twenty', /parameter "year" must be an integer; got "twenty"/],
+    ['an unknown parameter', '/api/queries/persons/by-charge?chrage=x', /unknown parameter "chrage" for query persons\/by-charge; it takes charge/],
+    ['a repeated parameter', '/api/queries/persons/by-charge?charge=a&charge=b', /parameter "charge" is given more than once/],
+    ['a value outside the enumeration', '/api/queries/persons/by-charge?charge=id/concept/charge/jaywalking', /parameter "charge" must be one of the values in the data/],
+    ['a page that is not a number', '/api/queries/persons/by-charge?page=0', /parameter "page" must be a whole number from 1/],
+    ['a page on an unpaginated query', '/api/queries/events/per-year?page=2', /is not paginated/],
+    ['an IRI with spaces', '/api/queries/test/events-of?person=a%20b', /parameter "person" must be an http\(s\) IRI/],
+  ])('%s answers 400 naming the parameter', async (_case, url, message) => {
+    const response = await get(url as string);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(message as RegExp);
+    expect(response.body.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('binds an integer as a typed literal that really filters', async () => {
+    const rows = (await get('/api/queries/test/after-year?year=2011')).json().rows;
+    expect(rows.map((r: { date: string }) => r.date).sort()).toEqual(['2012-03', '2012-12']);
+  });
+
+  it('binds an injection attempt as a literal: no extra rows', async () => {
+    const attempt = encodeURIComponent('x" } UNION { ?s ?p ?o } #');
+    const response = await get(`/api/queries/persons/search-by-name?name=${attempt}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().rows).toEqual([]);
+    expect(response.json().parameters).toEqual({ name: 'x" } UNION { ?s ?p ?o } #' });
+  });
+});
+
+describe('an unknown query or format', () => {
+  it('answers 404 for a query that does not exist', async () => {
+    const response = await get('/api/queries/persons/nobody');
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toMatch(/no saved query named "persons\/nobody"/);
+  });
+
+  it('answers 406 for a media type it cannot give', async () => {
+    expect((await get('/api/queries/awards/list', 'image/png')).statusCode).toBe(406);
+  });
+});
+
+describe('a bad query file at startup', () => {
+  it('stops the app being built, naming file and line', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'casegraph-badq-'));
+    mkdirSync(path.join(root, 'queries'));
+    writeFileSync(path.join(root, 'queries/broken.rq'), '#+ summary: Broken\nSELECT * WHERE {\n  ?s ?p\n}\n');
+    expect(() => buildApp({ store, config: { ...config, root } })).toThrow(DataError);
+    try {
+      buildApp({ store, config: { ...config, root } });
+    } catch (error) {
+      expect((error as DataError).describe()).toMatch(/^queries\/broken\.rq:4:\d+: /);
+    }
+  });
+});
