@@ -20,6 +20,8 @@ export interface SavedQueryAnswer {
 
 export interface RunOptions {
   readonly timeoutMs?: number;
+  /** False gives every row (up to the store's cap) even when the query is paginated, as the CLI does. */
+  readonly paginate?: boolean;
   /** Called for each bound parameter before the query runs; throws to refuse a value. */
   readonly checkValue?: (parameter: QueryParameter, term: Term) => Promise<void>;
 }
@@ -43,7 +45,7 @@ export async function runSavedQuery(
       if (term) await options.checkValue(parameter, term);
     }
   }
-  const pageSize = query.pageSize;
+  const pageSize = options.paginate === false ? undefined : query.pageSize;
   const maxResults = pageSize === undefined ? undefined : page * pageSize + 1;
   const result = await store.query({ query: query.text, bindings, maxResults, timeoutMs: options.timeoutMs });
   if (result.kind !== 'bindings' || pageSize === undefined) {

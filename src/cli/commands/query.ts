@@ -6,6 +6,10 @@ import { QueryAnalyzer } from '../../sparql/analyze-query.js';
 import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../sparql/result-formats.js';
 import type { ResultFormat } from '../../sparql/result-formats.js';
 import { openLocalStore } from '../../store/open-local-store.js';
+import { loadQueryCatalog } from '../../queries/load-query-catalog.js';
+import { parseQueryFile } from '../../queries/parse-query-file.js';
+import { runSavedQuery } from '../../queries/run-saved-query.js';
+import type { SavedQuery } from '../../queries/saved-query.js';
 import type { Command } from '../command.js';
 
 const formatNames = resultFormats.map((f) => f.name).join('|');
@@ -13,30 +17,40 @@ const formatNames = resultFormats.map((f) => f.name).join('|');
 interface QueryArgs {
   readonly source: string;
   readonly format?: string;
+  /** `--param name=value`, for saved queries and grlc-decorated .rq files. */
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export const queryCommand: Command = {
   name: 'query',
-  usage: `query 'SPARQL' | FILE.rq [--format ${formatNames}]`,
-  summary: 'Run a read-only SPARQL query over the loaded graph and print the result (JSON or Turtle by default).',
+  usage: `query 'SPARQL' | FILE.rq | SAVED-QUERY [--param NAME=VALUE ...] [--format ${formatNames}]`,
+  summary: 'Run a read-only SPARQL query, a .rq file or a saved query from queries/ (e.g. persons/by-charge) and print the result.',
   async run(args, io) {
     const parsed = parseArgs(args);
     if (typeof parsed === 'string') {
       io.err(`casegraph query: ${parsed}\nUsage: casegraph ${queryCommand.usage}\n`);
       return 2;
     }
-    const { text, file } = await readQuery(parsed.source);
     const config = loadConfig();
+    const saved = savedQuery(parsed.source, config.root, config.baseIri);
+    const { text, file } = saved ? { text: saved.text, file: saved.file } : await readQuery(parsed.source);
     let kind;
+    let form;
     try {
-      kind = new QueryAnalyzer(config.baseIri).analyze(text).resultKind;
+      ({ resultKind: kind, form } = new QueryAnalyzer(config.baseIri).analyze(text));
     } catch (error) {
       throw withFile(error, file);
+    }
+    const decorated = saved ?? (file && text.startsWith('#+') ? parseQueryFile(file, file, text, form) : undefined);
+    if (!decorated && Object.keys(parsed.params).length > 0) {
+      throw new BadRequestError('--param needs a saved query or a .rq file with grlc front matter ("#+ summary: ...")');
     }
     const format = chooseFormat(parsed.format, kind);
     const store = await openLocalStore({ ...config, workers: 1 });
     try {
-      const result = await store.query({ query: text });
+      const result = decorated
+        ? (await runSavedQuery(store, decorated, parsed.params, { paginate: false })).result
+        : await store.query({ query: text });
       const output = await format.serialize(result, serializeContext(config.baseIri));
       io.out(output.endsWith('\n') ? output : `${output}\n`);
       if (result.kind !== 'boolean' && result.truncated) {
@@ -53,9 +67,16 @@ export const queryCommand: Command = {
 function parseArgs(args: readonly string[]): QueryArgs | string {
   let source: string | undefined;
   let format: string | undefined;
+  const params: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (arg === '--format' || arg === '-f') {
+    if (arg === '--param' || arg === '-p' || arg.startsWith('--param=')) {
+      const pair = arg.startsWith('--param=') ? arg.slice('--param='.length) : args[++i];
+      const match = pair === undefined ? null : /^([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(pair);
+      if (!match) return `${arg.split('=')[0]} needs NAME=VALUE`;
+      if (match[1]! in params) return `parameter ${match[1]} is given twice`;
+      params[match[1]!] = match[2]!;
+    } else if (arg === '--format' || arg === '-f') {
       format = args[++i];
       if (format === undefined) return `${arg} needs a value (${formatNames})`;
     } else if (arg.startsWith('--format=')) {
@@ -69,7 +90,13 @@ function parseArgs(args: readonly string[]): QueryArgs | string {
     }
   }
   if (source === undefined) return 'no query given';
-  return { source, format };
+  return { source, format, params };
+}
+
+/** A name such as `persons/by-charge` is a saved query from queries/, unless a file of that name exists. */
+function savedQuery(source: string, root: string, baseIri: string): SavedQuery | undefined {
+  if (!/^[\w-]+(\/[\w-]+)+$/.test(source)) return undefined;
+  return loadQueryCatalog(root, baseIri).get(source);
 }
 
 /** A `.rq` argument is a file; anything else is the query text itself. */
