@@ -50,7 +50,7 @@ export async function syntheticApp(
   queryFiles: Readonly<Record<string, string>> = {},
 ): Promise<SyntheticApp> {
   const root = writeSyntheticDataset(queryFiles);
-  const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 2, ...overrides });
+  const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 1, ...overrides });
   const store = await openLocalStore(config);
   const app = buildApp({ store, config });
   await app.ready();
