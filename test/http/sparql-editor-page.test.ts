@@ -45,6 +45,16 @@ describe('GET /sparql from a browser', () => {
     }
   });
 
+  it('serves a YASGUI build whose styles pull nothing from elsewhere', async () => {
+    const css = await s.app.inject({ method: 'GET', url: '/assets/yasgui/yasgui.min.css' });
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(css.body).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//i);
+    const js = await s.app.inject({ method: 'GET', url: '/assets/yasgui/yasgui.min.js' });
+    expect(js.headers['content-type']).toContain('text/javascript');
+    // No script or stylesheet loaded from a CDN at run time.
+    expect(js.body).not.toMatch(/(unpkg\.com|jsdelivr\.net|cdnjs\.|googleapis\.com)/);
+  });
+
   it('gets results, not the page, when the URL carries a query (XML: the browser ranks it above */*)', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/sparql?query=ASK%7B%7D', headers: { accept: browserAccept } });
     expect(res.headers['content-type']).toContain('application/sparql-results+xml');

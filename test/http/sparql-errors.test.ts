@@ -64,6 +64,19 @@ describe('a POST body in another form', () => {
   });
 });
 
+describe('a body over the 1 MiB limit', () => {
+  it('answers 413', async () => {
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/sparql',
+      headers: { 'content-type': 'application/sparql-query' },
+      payload: `ASK {} #${'x'.repeat(1024 * 1024)}`,
+    });
+    expect(res.statusCode).toBe(413);
+    oneLine(res.body);
+  });
+});
+
 describe('two query parameters', () => {
   it('answers 400', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/sparql?query=ASK%7B%7D&query=SELECT%20*%7B%7D' });
