@@ -6,6 +6,9 @@ import type { Config } from './config/load-config.js';
 import type { GraphStore } from './store/graph-store.js';
 import { errorHandler } from './http/error-handler.js';
 import { storePlugin } from './http/store-plugin.js';
+import { etagPlugin } from './http/etag-plugin.js';
+import { openApiPlugin } from './http/openapi-plugin.js';
+import { linkedDataPlugin } from './linked-data/linked-data-plugin.js';
 import { healthRoute } from './http/health-route.js';
 import { editorAssetsRoute } from './http/editor-assets-route.js';
 import { sparqlRoute, truncatedHeader, versionHeader } from './http/sparql-route.js';
@@ -39,6 +42,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // 2. Services: the store and the settings, as decorators.
   app.register(storePlugin, { store, config });
   app.register(queryCatalogPlugin, { catalog });
+  app.register(openApiPlugin, { version: store.version });
+  // ETag from the dataset version and the bytes, 304 on If-None-Match, for every GET (see README, "Caching").
+  app.register(etagPlugin);
   // 3. CORS, so notebooks and pages on other origins can query (read-only, no credentials).
   app.register(cors, {
     origin: '*',
@@ -51,5 +57,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(editorAssetsRoute);
   app.register(sparqlRoute, { formats: resultFormats, examples });
   app.register(savedQueryRoutes);
+  app.register(linkedDataPlugin);
   return app;
 }

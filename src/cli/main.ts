@@ -4,8 +4,9 @@ import type { Command } from './command.js';
 import { validateCommand } from './commands/validate.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
+import { exportCommand } from './commands/export.js';
 
-const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand];
+const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand, exportCommand];
 
 function usage(): string {
   const lines = commands.map((c) => `  casegraph ${c.usage}\n      ${c.summary}`);

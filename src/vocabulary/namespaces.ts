@@ -26,6 +26,16 @@ export const wd = namespace('http://www.wikidata.org/entity/');
 /** The SPARQL Query Results XML Format's element namespace. */
 export const sparqlResults = namespace('http://www.w3.org/2005/sparql-results#');
 export const entailment = namespace('http://www.w3.org/ns/entailment/');
+/** SPDX terms, which DCAT 3 uses for checksums of distributions. */
+export const spdx = namespace('http://spdx.org/rdf/terms#');
+/** IANA media types as IRIs, DCAT's recommended values of dcat:mediaType. */
+export const ianaMediaTypes = namespace('https://www.iana.org/assignments/media-types/');
+/** The JSON Schema dialect OpenAPI 3.1 documents declare. */
+export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
+/** The license of casegraph's data (stated in data/dataset.ttl and the README). */
+export const dataLicense = 'https://creativecommons.org/licenses/by/4.0/';
+/** Wikidata items: owl:sameAs targets, accepted only with a cited source stating the QID (data/links/). */
+export const wikidataEntityPattern = /^http:\/\/www\.wikidata\.org\/entity\/Q[1-9][0-9]*$/;
 
 /** Prefixes offered to writers and editors, in a stable order. */
 export const wellKnownPrefixes: Readonly<Record<string, string>> = {
@@ -64,6 +74,20 @@ export const relativeNamespaces = {
   graph: 'graph/',
   /** The SPARQL endpoint, `{base}sparql`: what its Service Description names as sd:endpoint. */
   sparqlEndpoint: 'sparql',
+  /** The ontology document: every `{base}ontology#X` term dereferences to it. */
+  ontologyDocument: 'ontology',
+  /** The published JSON-LD context of casegraph's documents and dumps. */
+  jsonLdContext: 'context.jsonld',
+  /** Person documents (JSON-LD): `{base}api/persons/{id}`. */
+  personsApi: 'api/persons',
+  /** Downloads of the whole graph. */
+  dumps: 'dumps/',
+  /** The VoID/DCAT dataset description. */
+  datasetDescription: '.well-known/void',
+  /** Persons' identifiers: `{base}id/person/{id}`. */
+  person: 'id/person/',
+  /** The dataset as a resource (data/dataset.ttl). */
+  dataset: 'id/dataset/casegraph',
 } as const;
 
 export function casegraphNamespaces(base: string): CasegraphNamespaces {

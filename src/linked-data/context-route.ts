@@ -1,0 +1,16 @@
+// GET /context.jsonld: the one published JSON-LD context of casegraph's documents and dumps.
+import type { FastifyPluginAsync } from 'fastify';
+import { relativeNamespaces } from '../vocabulary/namespaces.js';
+import { contextDocument } from './linked-data-context.js';
+
+export const contextRoute: FastifyPluginAsync = async (app) => {
+  const path = `/${relativeNamespaces.jsonLdContext}`;
+  const body = `${JSON.stringify(contextDocument(app.store.baseIri), null, 2)}\n`;
+  app.get(path, async (_request, reply) => reply.type('application/ld+json; charset=utf-8').send(body));
+  app.openApi.add('context', {
+    tags: [{ name: 'linked data', description: 'Dereferenceable IRIs, the JSON-LD context, dumps and the dataset description.' }],
+    paths: {
+      [path]: { get: { tags: ['linked data'], summary: 'The JSON-LD context: readable keys for every casegraph document', responses: { '200': { description: 'The context', content: { 'application/ld+json': {} } } } } },
+    },
+  });
+};

@@ -1,0 +1,97 @@
+// Dereferencing: every IRI under BASE_IRI answers at its own path, by content negotiation or by suffix (.ttl, .jsonld, .nt, .html).
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { DataFactory } from 'n3';
+import { NotAcceptableError } from '../errors/casegraph-error.js';
+import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { relativeNamespaces, schema } from '../vocabulary/namespaces.js';
+import { describeResource, type ResourceDescription } from './describe-resource.js';
+import { pageSecurityPolicy, type Alternate } from './html-page.js';
+import { notFoundMessage, notFoundPage } from './not-found-page.js';
+import { personPage } from './person-page.js';
+import { resourceFormats, serializeTriples, splitSuffix, type ResourceFormat } from './resource-formats.js';
+import { resourcePage } from './resource-page.js';
+import { ResourceGraph } from './resource-graph.js';
+
+const { namedNode } = DataFactory;
+
+/**
+ * The pattern (one, everywhere): the IRI's own URL answers 200 with the representation the Accept header
+ * prefers, `Vary: Accept`, `Content-Location` naming the suffix URL of what was sent, and `Link: rel=alternate`
+ * to every suffix form. The suffix URLs answer one fixed representation each, with `Link: rel=canonical` to the IRI.
+ * No 303 redirects: casegraph's IRIs name things, and the description served at them is documented as such.
+ */
+export const dereferenceRoute: FastifyPluginAsync = async (app) => {
+  const graph = new ResourceGraph(app.store);
+  const base = app.store.baseIri;
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const path = (request.raw.url ?? request.url).split('?')[0] as string;
+    const asked = base + path.slice(1);
+    let description = describeResource(graph, asked);
+    let fixed: ResourceFormat | undefined;
+    let stem = path;
+    if (!description) {
+      const split = splitSuffix(path);
+      if (split) {
+        description = describeResource(graph, base + split.stem.slice(1));
+        fixed = description ? split.format : undefined;
+        stem = split.stem;
+      }
+    }
+
+    const htmlOrText = [{ mediaType: 'text/html' }, { mediaType: 'text/plain' }];
+    if (!description) {
+      reply.code(404).header('vary', 'Accept');
+      const wantsHtml = path.endsWith('.html') || negotiateMediaType(request.headers.accept, htmlOrText)?.mediaType === 'text/html';
+      if (wantsHtml) {
+        return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(notFoundPage(asked, app.store.version));
+      }
+      return reply.type('text/plain; charset=utf-8').send(notFoundMessage(asked));
+    }
+
+    const alternates: Alternate[] = resourceFormats.map((f) => ({ href: stem + f.suffix, mediaType: f.mediaType, label: f.label }));
+    const linkHeader = alternates.map((a) => `<${a.href}>; rel="alternate"; type="${a.mediaType}"`);
+    let format = fixed;
+    if (format) {
+      linkHeader.push(`<${stem}>; rel="canonical"`);
+    } else {
+      format = negotiateMediaType(request.headers.accept, resourceFormats);
+      reply.header('vary', 'Accept');
+      if (!format) {
+        throw new NotAcceptableError(`${asked} is available as ${resourceFormats.map((f) => f.mediaType).join(', ')}`);
+      }
+      reply.header('content-location', stem + format.suffix);
+    }
+    reply.header('link', linkHeader.join(', '));
+
+    if (format.name === 'html') {
+      reply.header('content-security-policy', pageSecurityPolicy).type('text/html; charset=utf-8');
+      return reply.send(renderHtml(graph, description, alternates));
+    }
+    const charset = format.name === 'jsonld' ? '' : '; charset=utf-8';
+    return reply.type(format.mediaType + charset).send(await serializeTriples(description.triples, format, base));
+  };
+
+  app.get('/id/*', handle);
+  app.get(`/${relativeNamespaces.ontologyDocument}`, handle);
+  for (const f of resourceFormats) app.get(`/${relativeNamespaces.ontologyDocument}${f.suffix}`, handle);
+};
+
+function renderHtml(graph: ResourceGraph, description: ResourceDescription, alternates: readonly Alternate[]): string {
+  const subject = namedNode(description.iri);
+  if (description.kind === 'resource' && graph.isA(subject, schema('Person'))) {
+    const personsApi = `/${relativeNamespaces.personsApi}`;
+    const personPrefix = graph.baseIri + relativeNamespaces.person;
+    const id = description.iri.startsWith(personPrefix) ? description.iri.slice(personPrefix.length) : undefined;
+    const apiLinks = id
+      ? [
+          { href: `${personsApi}/${id}`, label: 'Person document (JSON-LD)' },
+          { href: `${personsApi}/${id}/claims`, label: 'Claims with their sources' },
+          { href: `${personsApi}/${id}/citations`, label: 'Citations' },
+          { href: `${personsApi}/${id}/communication`, label: 'Draft communication' },
+        ]
+      : [];
+    return personPage(graph, subject, { alternates, apiLinks });
+  }
+  return resourcePage(graph, description, alternates);
+}

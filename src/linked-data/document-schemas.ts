@@ -1,0 +1,91 @@
+// JSON Schemas (2020-12, for OpenAPI 3.1) of the person documents, generated from the same shapes that build them.
+import { documentShapes, personShape, type KeySpec, type NodeShape } from './document-shapes.js';
+
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
+
+/** A value object: a literal whose language or datatype differs from what its key implies. */
+const valueObject: JsonSchema = {
+  type: 'object',
+  required: ['@value'],
+  properties: { '@value': { type: 'string' }, '@language': { type: 'string' }, '@type': { type: 'string' } },
+  additionalProperties: false,
+};
+
+function keySchema(spec: KeySpec): JsonSchema {
+  switch (spec.kind) {
+    case 'ref':
+      return { ...nullable(ref('Ref')), description: spec.description };
+    case 'refs':
+      return { type: 'array', items: ref('Ref'), description: spec.description };
+    case 'text':
+      return { ...nullable(ref('Text')), description: spec.description };
+    case 'texts':
+      return { type: 'array', items: ref('Text'), description: spec.description };
+    case 'date':
+      return { ...nullable(ref('Date')), description: spec.description };
+    case 'boolean':
+      return { type: ['boolean', 'null'], description: spec.description };
+    case 'integer':
+      return { type: ['integer', 'null'], description: spec.description };
+    case 'nodes':
+      return { type: 'array', items: ref((spec.nested as () => NodeShape)().name), description: spec.description };
+  }
+}
+
+function nodeSchema(shape: NodeShape, extra: Record<string, JsonSchema> = {}): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    ...extra,
+    id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:', description: 'The IRI of the resource; it dereferences.' },
+    type: { type: 'array', items: { type: 'string' }, description: 'Its classes, as context terms (e.g. "Arrest") or compact IRIs.' },
+  };
+  for (const spec of shape.keys) properties[spec.key] = keySchema(spec);
+  return { type: 'object', required: Object.keys(properties), properties, additionalProperties: false };
+}
+
+/** Component schemas: the person document, its nested parts and the list of persons. */
+export function documentSchemas(): Record<string, JsonSchema> {
+  const schemas: Record<string, JsonSchema> = {
+    Ref: {
+      type: 'object',
+      description: 'A linked resource: its IRI and its stated rdfs:label (null when none is stated).',
+      required: ['id', 'label'],
+      properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' }, label: nullable(ref('Text')) },
+      additionalProperties: false,
+    },
+    Text: { description: 'A string, or a value object when its language or datatype differs from what the key implies.', anyOf: [{ type: 'string' }, valueObject] },
+    Date: {
+      type: 'object',
+      description: 'A date at the precision the source gives.',
+      required: ['@value', '@type'],
+      properties: {
+        '@value': { type: 'string', pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$' },
+        '@type': { enum: ['xsd:date', 'xsd:gYearMonth', 'xsd:gYear'] },
+      },
+      additionalProperties: false,
+    },
+    PersonDocument: nodeSchema(personShape, { '@context': { type: 'string', description: 'The URL of the published context, /context.jsonld.' } }),
+    PersonSummary: {
+      type: 'object',
+      required: ['id', 'type', 'label', 'name', 'cases'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' },
+        type: { type: 'array', items: { type: 'string' } },
+        label: nullable(ref('Text')),
+        name: nullable(ref('Text')),
+        cases: { type: 'array', items: ref('Ref') },
+      },
+      additionalProperties: false,
+    },
+    PersonList: {
+      type: 'object',
+      required: ['@context', '@graph'],
+      properties: { '@context': { type: 'string' }, '@graph': { type: 'array', items: ref('PersonSummary') } },
+      additionalProperties: false,
+    },
+  };
+  for (const shape of documentShapes) if (shape !== personShape) schemas[shape.name] = nodeSchema(shape);
+  return schemas;
+}

@@ -1,0 +1,143 @@
+// GET /dumps/ (index, JSON or HTML) and /dumps/{file}: the whole graph, built once per dataset version and kept in this plugin.
+import type { FastifyPluginAsync } from 'fastify';
+import { NotFoundError } from '../errors/casegraph-error.js';
+import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { relativeNamespaces } from '../vocabulary/namespaces.js';
+import { buildDumps, type DumpSet } from './build-dumps.js';
+import { escapeHtml } from './escape-html.js';
+import { htmlPage, pageSecurityPolicy } from './html-page.js';
+
+export interface DumpIndexEntry {
+  readonly name: string;
+  readonly url: string;
+  readonly mediaType: string;
+  readonly description: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface DumpIndex {
+  readonly datasetVersion: string;
+  readonly triples: number;
+  readonly quads: number;
+  readonly dumps: readonly DumpIndexEntry[];
+}
+
+/** The memo: one build per store version, shared by every request this app instance serves. */
+export function dumpCache(store: GraphStore): () => Promise<DumpSet> {
+  let memo: { version: string; built: Promise<DumpSet> } | undefined;
+  return () => {
+    if (!memo || memo.version !== store.version) {
+      const built = buildDumps(store);
+      memo = { version: store.version, built };
+      // A failed build is not kept: the next request tries again.
+      built.catch(() => {
+        if (memo?.built === built) memo = undefined;
+      });
+    }
+    return memo.built;
+  };
+}
+
+export function dumpIndex(set: DumpSet, prefix: string): DumpIndex {
+  return {
+    datasetVersion: set.version,
+    triples: set.triples,
+    quads: set.quads,
+    dumps: set.dumps.map((d) => ({ name: d.name, url: prefix + d.name, mediaType: d.mediaType, description: d.description, size: d.size, sha256: d.sha256 })),
+  };
+}
+
+/** `sha256sum -c` reads this. */
+export function sha256Sums(set: DumpSet): string {
+  return set.dumps.map((d) => `${d.sha256}  ${d.name}\n`).join('');
+}
+
+export interface DumpRouteOptions {
+  /** The plugin-scoped memo (dumpCache), shared with the dataset description. */
+  readonly dumps: () => Promise<DumpSet>;
+}
+
+export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dumps }) => {
+  const prefix = `/${relativeNamespaces.dumps}`;
+  const indexOffers = [{ mediaType: 'application/json' }, { mediaType: 'text/html' }];
+
+  app.get(prefix, async (request, reply) => {
+    const index = dumpIndex(await dumps(), prefix);
+    reply.header('vary', 'Accept');
+    if (negotiateMediaType(request.headers.accept, indexOffers)?.mediaType === 'text/html') {
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(indexPage(index));
+    }
+    return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(index, null, 2)}\n`);
+  });
+
+  app.get(`${prefix}SHA256SUMS`, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(sha256Sums(await dumps())));
+
+  app.get<{ Params: { name: string } }>(`${prefix}:name`, async (request, reply) => {
+    const set = await dumps();
+    const found = set.dumps.find((d) => d.name === request.params.name);
+    if (!found) throw new NotFoundError(`no dump named ${JSON.stringify(request.params.name)}: see ${prefix} for the list`);
+    const charset = found.mediaType === 'application/ld+json' ? '' : '; charset=utf-8';
+    return reply
+      .type(found.mediaType + charset)
+      .header('etag', `"${set.version}-${found.sha256.slice(0, 22)}"`)
+      .header('content-disposition', `attachment; filename="${found.name}"`)
+      .header('digest', `sha-256=${Buffer.from(found.sha256, 'hex').toString('base64')}`)
+      .send(found.content);
+  });
+
+  app.openApi.add('dumps', {
+    paths: {
+      [prefix]: {
+        get: {
+          tags: ['linked data'],
+          summary: 'The list of downloads with size and SHA-256 (JSON, or HTML for browsers)',
+          responses: { '200': { description: 'The index', content: { 'application/json': { schema: { $ref: '#/components/schemas/DumpIndex' } }, 'text/html': {} } } },
+        },
+      },
+      [`${prefix}SHA256SUMS`]: { get: { tags: ['linked data'], summary: 'Checksums in the format sha256sum -c reads', responses: { '200': { description: 'Checksums', content: { 'text/plain': {} } } } } },
+      [`${prefix}{name}`]: {
+        get: {
+          tags: ['linked data'],
+          summary: 'One download: casegraph.ttl, .nt, .nq, .trig, .jsonld, or a CSV per class (persons, cases, events, sources, organisations, places)',
+          parameters: [{ name: 'name', in: 'path', required: true, description: 'A name from the index', schema: { type: 'string' } }],
+          responses: { '200': { description: 'The file' }, '404': { description: 'No such download', content: { 'text/plain': {} } } },
+        },
+      },
+    },
+    schemas: {
+      DumpIndex: {
+        type: 'object',
+        required: ['datasetVersion', 'triples', 'quads', 'dumps'],
+        properties: {
+          datasetVersion: { type: 'string' },
+          triples: { type: 'integer', description: 'Distinct triples in the union of all files' },
+          quads: { type: 'integer', description: 'Quads, one named graph per file' },
+          dumps: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'url', 'mediaType', 'description', 'size', 'sha256'],
+              properties: { name: { type: 'string' }, url: { type: 'string' }, mediaType: { type: 'string' }, description: { type: 'string' }, size: { type: 'integer' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+    },
+  });
+};
+
+function indexPage(index: DumpIndex): string {
+  const rows = index.dumps.map(
+    (d) => `<tr><td><a href="${escapeHtml(d.url)}">${escapeHtml(d.name)}</a></td><td>${escapeHtml(d.description)}</td><td>${escapeHtml(d.mediaType)}</td><td>${d.size.toLocaleString('en')} bytes</td><td class="iri">${escapeHtml(d.sha256)}</td></tr>`,
+  );
+  const body = `<article><h1>Downloads</h1>
+<p>The whole graph of dataset version <code>${escapeHtml(index.datasetVersion)}</code>: ${index.triples} distinct triples (${index.quads} quads, one named graph per file). Checksums: <a href="SHA256SUMS">SHA256SUMS</a>; this list as JSON: the same URL with <code>Accept: application/json</code>. Data under CC BY 4.0.</p>
+<table class="properties"><thead><tr><th>File</th><th>Contents</th><th>Type</th><th>Size</th><th>SHA-256</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></article>`;
+  return htmlPage({ title: 'Downloads', body, datasetVersion: index.datasetVersion });
+}

@@ -1,0 +1,20 @@
+// The linked-data routes, registered in one visible order and sharing one dump memo (per app instance, per dataset version).
+import type { FastifyPluginAsync } from 'fastify';
+import { checkSameAsLinks } from './check-same-as-links.js';
+import { contextRoute } from './context-route.js';
+import { dereferenceRoute } from './dereference-route.js';
+import { dumpCache, dumpsRoute } from './dumps-route.js';
+import { personsApiRoute } from './persons-api-route.js';
+import { ResourceGraph } from './resource-graph.js';
+import { voidRoute } from './void-route.js';
+
+/** Needs the `store` and `openApi` decorators. Startup fails if an owl:sameAs link lacks its cited source. */
+export const linkedDataPlugin: FastifyPluginAsync = async (app) => {
+  checkSameAsLinks(new ResourceGraph(app.store));
+  const dumps = dumpCache(app.store);
+  await app.register(contextRoute);
+  await app.register(dereferenceRoute);
+  await app.register(personsApiRoute);
+  await app.register(dumpsRoute, { dumps });
+  await app.register(voidRoute, { dumps });
+};

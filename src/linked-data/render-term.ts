@@ -1,0 +1,56 @@
+// Renders RDF terms as HTML: every IRI a link (local ones to this server's path), every literal escaped, dates readable.
+import type { Literal, Term } from '@rdfjs/types';
+import { xsd } from '../vocabulary/namespaces.js';
+import { escapeHtml } from './escape-html.js';
+import type { ResourceGraph } from './resource-graph.js';
+
+/** Local IRIs (under BASE_IRI) link to the same path on this server; anything else links to itself. */
+export function hrefFor(iri: string, baseIri: string): string {
+  return iri.startsWith(baseIri) ? `/${iri.slice(baseIri.length)}` : iri;
+}
+
+/** A link to a resource, named by its stated label, or by its IRI when the graph names it nowhere. */
+export function renderLink(graph: ResourceGraph, iri: string, text?: string): string {
+  const label = text ?? graph.label({ termType: 'NamedNode', value: iri } as Term) ?? iri;
+  return `<a href="${escapeHtml(hrefFor(iri, graph.baseIri))}" title="${escapeHtml(iri)}">${escapeHtml(label)}</a>`;
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date at exactly the precision stated: "14 July 2009", "March 2012", "2012". */
+export function formatDate(literal: Literal): string {
+  const value = literal.value;
+  let match: RegExpExecArray | null;
+  if (literal.datatype.value === xsd('date') && (match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) {
+    return `${Number(match[3])} ${months[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+  }
+  if (literal.datatype.value === xsd('gYearMonth') && (match = /^(\d{4})-(\d{2})$/.exec(value))) {
+    return `${months[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+  }
+  return value;
+}
+
+export function renderDate(literal: Literal): string {
+  return `<time datetime="${escapeHtml(literal.value)}">${escapeHtml(formatDate(literal))}</time>`;
+}
+
+/** Any term: IRIs as links, blank nodes as plain markers, literals as escaped text with language or datatype. */
+export function renderTerm(graph: ResourceGraph, term: Term): string {
+  if (term.termType === 'NamedNode') return renderLink(graph, term.value);
+  if (term.termType === 'BlankNode') return `<span class="muted">(unnamed node)</span>`;
+  if (term.termType !== 'Literal') return escapeHtml(term.value);
+  const datatype = term.datatype.value;
+  if (datatype === xsd('date') || datatype === xsd('gYearMonth') || datatype === xsd('gYear')) return renderDate(term);
+  const text = `<span${term.language ? ` lang="${escapeHtml(term.language)}"` : ''}>${escapeHtml(term.value)}</span>`;
+  if (term.language || datatype === xsd('string')) return text;
+  if (datatype === xsd('boolean')) return term.value === 'true' ? 'yes' : 'no';
+  if (datatype === xsd('integer')) return text;
+  return `${text} <span class="muted">(${renderLink(graph, datatype, compactDatatype(datatype))})</span>`;
+}
+
+function compactDatatype(iri: string): string {
+  return iri.startsWith(xsd.iri) ? `xsd:${iri.slice(xsd.iri.length)}` : iri;
+}
+
+/** What a page shows where the graph has no value: never a guess. */
+export const notStated = '<span class="unstated">not stated in the sources</span>';

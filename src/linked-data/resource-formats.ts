@@ -1,0 +1,56 @@
+// The data representations of a dereferenced IRI (Turtle, JSON-LD, N-Triples) and the suffix each has.
+import jsonld from 'jsonld';
+import type { Quad } from '@rdfjs/types';
+import { offlineDocumentLoader } from '../sparql/offline-document-loader.js';
+import { serializeContext } from '../sparql/result-formats.js';
+import { serializeRdf } from '../sparql/serialize-rdf.js';
+import { contextDocument, contextUrl } from './linked-data-context.js';
+
+export interface ResourceFormat {
+  readonly name: 'html' | 'turtle' | 'jsonld' | 'ntriples';
+  readonly mediaType: string;
+  /** Appended to the IRI's path for links that cannot set Accept: `/id/person/gulmire-imin.ttl`. */
+  readonly suffix: string;
+  readonly label: string;
+}
+
+/** In the server's order of preference: a client that accepts anything (`*\/*`) gets Turtle; browsers ask for HTML. */
+export const resourceFormats: readonly ResourceFormat[] = [
+  { name: 'turtle', mediaType: 'text/turtle', suffix: '.ttl', label: 'Turtle' },
+  { name: 'html', mediaType: 'text/html', suffix: '.html', label: 'HTML' },
+  { name: 'jsonld', mediaType: 'application/ld+json', suffix: '.jsonld', label: 'JSON-LD' },
+  { name: 'ntriples', mediaType: 'application/n-triples', suffix: '.nt', label: 'N-Triples' },
+];
+
+/** The format a path's suffix names, and the path without it. */
+export function splitSuffix(path: string): { format: ResourceFormat; stem: string } | undefined {
+  const format = resourceFormats.find((f) => path.endsWith(f.suffix));
+  return format ? { format, stem: path.slice(0, -format.suffix.length) } : undefined;
+}
+
+/** Triples as Turtle, N-Triples or JSON-LD compacted with the published context (referenced by URL, loaded offline). */
+export async function serializeTriples(triples: readonly Quad[], format: ResourceFormat, baseIri: string): Promise<string> {
+  const result = { kind: 'quads' as const, quads: triples, truncated: false };
+  const context = serializeContext(baseIri);
+  switch (format.name) {
+    case 'turtle':
+      return serializeRdf(result, context, 'Turtle');
+    case 'ntriples':
+      return serializeRdf(result, context, 'N-Triples');
+    case 'jsonld':
+      return `${JSON.stringify(await compactJsonLd(triples, baseIri), null, 2)}\n`;
+    case 'html':
+      throw new TypeError('HTML pages are rendered by the page modules, not serialised from triples');
+  }
+}
+
+/** JSON-LD of any triples or quads: fromRDF, then compacted with the published context, which is never fetched. */
+export async function compactJsonLd(quads: readonly Quad[], baseIri: string): Promise<Record<string, unknown>> {
+  const nquads = await serializeRdf({ kind: 'quads', quads, truncated: false }, serializeContext(baseIri), 'N-Quads');
+  const url = contextUrl(baseIri);
+  const documentLoader = offlineDocumentLoader({ [url]: contextDocument(baseIri) });
+  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: true });
+  // A context given by URL makes the output carry `"@context": url`; the loader hands over our own copy.
+  const compacted = await jsonld.compact(expanded, url as unknown as jsonld.ContextDefinition, { documentLoader } as jsonld.Options.Compact);
+  return compacted as unknown as Record<string, unknown>;
+}
