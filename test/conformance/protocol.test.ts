@@ -1,5 +1,5 @@
 // W3C SPARQL 1.1 Protocol tests that concern queries, run by rdf-test-suite against casegraph listening on loopback.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -71,6 +71,8 @@ beforeAll(async () => {
   if (!present) return;
   root = mkdtempSync(path.join(tmpdir(), 'casegraph-protocol-'));
   mkdirSync(path.join(root, 'data'));
+  // The project's saved queries come along: routes may require some of them at startup.
+  cpSync(path.join(projectRoot, 'queries'), path.join(root, 'queries'), { recursive: true });
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: 'http://example.test/', workers: 1 });
   const store = new ReloadableStore(await openLocalStore(config));
   app = buildApp({ store, config });

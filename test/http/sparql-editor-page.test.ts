@@ -25,10 +25,11 @@ describe('GET /sparql from a browser', () => {
     const res = await s.app.inject({ method: 'GET', url: '/sparql', headers: { accept: browserAccept } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('<option value="0" title="queries/people.rq">People &#60;and&#62; their names</option>');
-    expect(res.body).toContain('<option value="1" title="queries/places.rq">Places</option>');
+    expect(res.body).toMatch(/<option value="\d+" title="queries\/people\.rq">People &#60;and&#62; their names<\/option>/);
+    expect(res.body).toMatch(/<option value="\d+" title="queries\/places\.rq">Places<\/option>/);
     // A query's text cannot close the data block it travels in.
     expect(res.body.match(/<\/script>/g)).toHaveLength(3);
+    expect(res.body).toContain('\\u003c/script>');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 

@@ -1,10 +1,10 @@
 // Test helper: the real app over the real store, loaded from a small synthetic dataset under http://example.test/.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config/load-config.js';
+import { loadConfig, projectRoot, type Config } from '../../src/config/load-config.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
 
@@ -14,8 +14,13 @@ export const peopleCount = 30;
 export const placeCount = 10;
 
 /** Two files, so two named graphs: people (with names and numbers) and places (with language-tagged labels). */
+/**
+ * The project's own saved queries come along (routes may require some of them at startup, and they must
+ * parse against any dataset); `queryFiles` adds synthetic ones.
+ */
 export function writeSyntheticDataset(queryFiles: Readonly<Record<string, string>> = {}): string {
   const root = mkdtempSync(path.join(tmpdir(), 'casegraph-http-'));
+  if (existsSync(path.join(projectRoot, 'queries'))) cpSync(path.join(projectRoot, 'queries'), path.join(root, 'queries'), { recursive: true });
   for (const [file, text] of Object.entries(queryFiles)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
@@ -44,7 +49,7 @@ export interface SyntheticApp {
   close(): Promise<void>;
 }
 
-/** `queryFiles` (e.g. `{'queries/x.rq': '#+ summary: ...'}`) become the saved queries and the editor's examples. */
+/** `queryFiles` (e.g. `{'queries/x.rq': '#+ summary: ...'}`) join the saved queries and the editor's examples. */
 export async function syntheticApp(
   overrides: Partial<Config> = {},
   queryFiles: Readonly<Record<string, string>> = {},
