@@ -84,4 +84,12 @@ describe('the SPARQL editor in a real browser', () => {
     const elsewhere = requests.filter((url) => !url.startsWith(`${base}/`));
     expect(elsewhere).toEqual([]);
   });
+
+  it('opens a shared link with its query in the editor (the query travels in the fragment)', async () => {
+    const page = await context!.newPage();
+    const query = `SELECT ?place WHERE { ?place a <${vocab}Place> }`;
+    await page.goto(`${base}/sparql#query=${encodeURIComponent(query)}&endpoint=${encodeURIComponent(`${base}/sparql`)}`);
+    await page.waitForSelector('.yasqe .CodeMirror');
+    await expect.poll(() => page.evaluate(() => (globalThis as any).casegraphEditor.getTab().getQuery() as string)).toBe(query);
+  });
 });

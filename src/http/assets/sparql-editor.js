@@ -8,7 +8,8 @@
     // Only this endpoint: the stock catalogue lists public endpoints elsewhere.
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     copyEndpointOnNewTab: true,
-    populateFromUrl: false,
+    // Share links carry the query in the URL fragment (#query=...), which never reaches the server.
+    populateFromUrl: true,
     // Nothing persists between visits, so the page is a pure function of the server's answer.
     persistenceId: null,
     // Class and property completion asks a remote vocabulary service; keep the editor offline.
