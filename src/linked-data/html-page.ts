@@ -74,6 +74,7 @@ export function htmlPage(options: HtmlPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)} · casegraph</title>
+<link rel="icon" href="data:,">
 ${head}
 <style>${style}</style>
 </head>

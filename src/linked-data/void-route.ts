@@ -5,12 +5,15 @@ import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { datasetDescription } from './dataset-description.js';
 import type { DumpRouteOptions } from './dumps-route.js';
-import { resourceFormats, serializeTriples } from './resource-formats.js';
+import { resourceFormats, serializeTriples, type ResourceFormat } from './resource-formats.js';
+import { escapeHtml } from './escape-html.js';
+import { htmlPage, pageSecurityPolicy } from './html-page.js';
 import { ResourceGraph } from './resource-graph.js';
 
 export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dumps }) => {
   const graph = new ResourceGraph(app.store);
-  const formats = resourceFormats.filter((f) => f.name !== 'html');
+  const formats = resourceFormats;
+  const turtle = resourceFormats.find((f) => f.name === 'turtle') as ResourceFormat;
   const path = `/${relativeNamespaces.datasetDescription}`;
   const bodies = new Map<string, string>();
 
@@ -20,9 +23,13 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
     if (!format) throw new NotAcceptableError(`the dataset description is available as ${formats.map((f) => f.mediaType).join(', ')}`);
     let body = bodies.get(format.name);
     if (body === undefined) {
-      body = await serializeTriples(datasetDescription(graph, await dumps()), format, app.store.baseIri);
+      const triples = datasetDescription(graph, await dumps());
+      body = format.name === 'html'
+        ? descriptionPage(await serializeTriples(triples, turtle, app.store.baseIri), app.store.version)
+        : await serializeTriples(triples, format, app.store.baseIri);
       bodies.set(format.name, body);
     }
+    if (format.name === 'html') reply.header('content-security-policy', pageSecurityPolicy);
     return reply.type(format.mediaType + (format.name === 'jsonld' ? '' : '; charset=utf-8')).send(body);
   });
 
@@ -38,3 +45,11 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
     },
   });
 };
+
+/** For browsers: the same description, as readable Turtle on a page. */
+function descriptionPage(turtle: string, version: string): string {
+  const body = `<article><h1>Dataset description (VoID and DCAT)</h1>
+<p>Title, license, publisher, downloads with their SHA-256 checksums, the SPARQL endpoint, counts and partitions of dataset version <code>${escapeHtml(version)}</code>. Also as <code>text/turtle</code>, <code>application/ld+json</code> and <code>application/n-triples</code> at this URL.</p>
+<pre style="white-space: pre-wrap; overflow-wrap: anywhere; font-size: .8rem">${escapeHtml(turtle)}</pre></article>`;
+  return htmlPage({ title: 'Dataset description', body, datasetVersion: version });
+}

@@ -1,0 +1,167 @@
+import jsonld from 'jsonld';
+import { Parser } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offlineDocumentLoader } from '../../src/sparql/offline-document-loader.js';
+import { realApp, type LinkedDataApp } from './linked-data-app.js';
+
+let s: LinkedDataApp;
+let base: string;
+let context: unknown;
+beforeAll(async () => {
+  s = await realApp();
+  base = s.config.baseIri;
+  context = JSON.parse((await s.app.inject({ url: '/context.jsonld' })).body);
+});
+afterAll(async () => s?.close());
+
+// One resource of every kind the data holds, with a label it must carry.
+const kinds: ReadonlyArray<readonly [string, string, string]> = [
+  ['person', 'id/person/gulmire-imin', 'Gulmire Imin'],
+  ['case', 'id/case/gulmire-imin', 'Case of Gulmire Imin'],
+  ['event', 'id/event/gulmire-imin-arrest', 'Arrest of Gulmire Imin'],
+  ['source', 'id/source/uhrp-prisoner-profile-gulmire-imin', 'UHRP prisoner profile: Gulmire Imin'],
+  ['place', 'id/place/xinjiang-womens-prison', 'Xinjiang Women’s Prison, Urumchi'],
+  ['organisation', 'id/organisation/working-group-on-arbitrary-detention', 'Working Group on Arbitrary Detention'],
+  ['legal provision', 'id/legal/udhr-article-19', 'UDHR article 19'],
+  ['concept', 'id/concept/charge/splittism', 'Splittism'],
+  ['campaign', 'id/campaign/uhrp-release-eight-prisoners', 'UHRP campaign for the release of 8 prisoners'],
+  ['work', 'id/work/the-july-5-riot-from-start', 'The July 5 Riot from Start (CCTV 4 programme)'],
+  ['context statement', 'id/statement/uyghur-websites-deleted', 'Over 80% of Uyghur websites deleted when the Internet returned'],
+  ['dataset', 'id/dataset/casegraph', 'casegraph dataset'],
+];
+
+const media = [
+  ['text/turtle', '.ttl'],
+  ['application/ld+json', '.jsonld'],
+  ['application/n-triples', '.nt'],
+  ['text/html', '.html'],
+] as const;
+
+/** The triples a body carries, whatever its syntax. */
+async function triplesOf(body: string, mediaType: string): Promise<Array<[string, string, string]>> {
+  let nquads: string;
+  if (mediaType === 'application/ld+json') {
+    const documentLoader = offlineDocumentLoader({ [`${base}context.jsonld`]: context });
+    nquads = (await jsonld.toRDF(JSON.parse(body), { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+  } else {
+    nquads = body;
+  }
+  const format = mediaType === 'text/turtle' ? 'text/turtle' : 'application/n-quads';
+  return new Parser({ format }).parse(nquads).map((q) => [q.subject.value, q.predicate.value, q.object.value]);
+}
+
+describe('an IRI under BASE_IRI', () => {
+  for (const [kind, path, label] of kinds) {
+    describe(`of a ${kind}`, () => {
+      for (const [mediaType, suffix] of media) {
+        it(`answers ${mediaType} at its own URL, with Vary, Content-Location and alternates`, async () => {
+          const res = await s.app.inject({ url: `/${path}`, headers: { accept: mediaType } });
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toContain(mediaType);
+          expect(res.headers.vary).toContain('Accept');
+          expect(res.headers['content-location']).toBe(`/${path}${suffix}`);
+          for (const [, other] of media) expect(res.headers.link).toContain(`</${path}${other}>; rel="alternate"`);
+          if (mediaType === 'text/html') {
+            expect(res.body).toContain(`<h1>${label.replace('’', '’')}</h1>`);
+          } else {
+            const triples = await triplesOf(res.body, mediaType);
+            expect(triples).toContainEqual([base + path, 'http://www.w3.org/2000/01/rdf-schema#label', label]);
+          }
+        });
+
+        it(`answers the same ${mediaType} at ${suffix}, naming the IRI as canonical`, async () => {
+          const negotiated = await s.app.inject({ url: `/${path}`, headers: { accept: mediaType } });
+          const res = await s.app.inject({ url: `/${path}${suffix}`, headers: { accept: 'image/png' } });
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toContain(mediaType);
+          expect(res.headers.link).toContain(`</${path}>; rel="canonical"`);
+          expect(res.body).toBe(negotiated.body);
+        });
+      }
+    });
+  }
+
+  it('describes a resource by its own triples plus the labels of what it links to', async () => {
+    const res = await s.app.inject({ url: '/id/event/gulmire-imin-wgad-opinion.nt' });
+    const triples = await triplesOf(res.body, 'application/n-triples');
+    const subjects = new Set(triples.map(([subject]) => subject));
+    expect(triples).toContainEqual([`${base}id/event/gulmire-imin-wgad-opinion`, `${base}ontology#provisionViolated`, `${base}id/legal/udhr-article-8`]);
+    expect(triples).toContainEqual([`${base}id/legal/udhr-article-8`, 'http://www.w3.org/2000/01/rdf-schema#label', 'UDHR article 8']);
+    // Linked resources contribute labels only, not their own claims.
+    const linkedClaims = triples.filter(([subject, predicate]) => subject !== `${base}id/event/gulmire-imin-wgad-opinion` && predicate.endsWith('#excerpt'));
+    expect(linkedClaims).toEqual([]);
+    expect(subjects.size).toBeGreaterThan(5);
+  });
+
+  it('prefers Turtle when the client accepts anything', async () => {
+    const res = await s.app.inject({ url: '/id/person/gulmire-imin', headers: { accept: '*/*' } });
+    expect(res.headers['content-type']).toContain('text/turtle');
+  });
+
+  it('gives a browser (text/html above */*) the page', async () => {
+    const res = await s.app.inject({ url: '/id/person/gulmire-imin', headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+
+  it('answers 406 naming the available types when none is acceptable', async () => {
+    const res = await s.app.inject({ url: '/id/person/gulmire-imin', headers: { accept: 'image/png' } });
+    expect(res.statusCode).toBe(406);
+    expect(res.body).toContain('text/turtle');
+  });
+});
+
+describe('an ontology term', () => {
+  it('dereferences as the ontology document, every term in it', async () => {
+    const res = await s.app.inject({ url: '/ontology', headers: { accept: 'text/turtle' } });
+    expect(res.statusCode).toBe(200);
+    const triples = await triplesOf(res.body, 'text/turtle');
+    expect(triples).toContainEqual([`${base}ontology#Arrest`, 'http://www.w3.org/2000/01/rdf-schema#label', 'arrest']);
+    expect(triples).toContainEqual([`${base}ontology`, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://www.w3.org/2002/07/owl#Ontology']);
+    // Data is not part of the ontology document.
+    expect(triples.some(([subject]) => subject.startsWith(`${base}id/`))).toBe(false);
+  });
+
+  it('has an HTML section anchored at each term, so {base}ontology#Arrest lands on it', async () => {
+    const res = await s.app.inject({ url: '/ontology', headers: { accept: 'text/html' } });
+    expect(res.body).toContain('<h2 id="Arrest">arrest</h2>');
+    expect(res.body).toContain('<h2 id="concernsPerson">concerns person</h2>');
+  });
+
+  for (const [mediaType, suffix] of media) {
+    it(`is served as ${mediaType} at /ontology${suffix}`, async () => {
+      const res = await s.app.inject({ url: `/ontology${suffix}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain(mediaType);
+    });
+  }
+});
+
+describe('an IRI the graph says nothing about', () => {
+  it('answers 404 with a helpful page for browsers', async () => {
+    const res = await s.app.inject({ url: '/id/person/nobody', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Nothing is known about this IRI');
+    expect(res.body).toContain(`${base}id/person/nobody`);
+    expect(res.body).toContain('href="/sparql"');
+  });
+
+  it('answers 404 with a one-line message for data clients', async () => {
+    const res = await s.app.inject({ url: '/id/person/nobody', headers: { accept: 'text/turtle' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('answers 404 for a suffix form too', async () => {
+    for (const [, suffix] of media) {
+      const res = await s.app.inject({ url: `/id/person/nobody${suffix}` });
+      expect(res.statusCode, suffix).toBe(404);
+    }
+  });
+
+  it('answers 404 for a known IRI with an unknown suffix', async () => {
+    const res = await s.app.inject({ url: '/id/person/gulmire-imin.xml' });
+    expect(res.statusCode).toBe(404);
+  });
+});
