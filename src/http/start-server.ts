@@ -1,6 +1,7 @@
 // Opens the store, builds the app and listens on HOST:PORT; SIGINT/SIGTERM close the server and the store.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load-config.js';
+import { ConfigError } from '../errors/casegraph-error.js';
 import { openLocalStore } from '../store/open-local-store.js';
 import { buildApp } from '../app.js';
 import { sparqlPath } from './sparql-route.js';
@@ -34,7 +35,13 @@ export async function startServer(config: Config, options: StartServerOptions = 
     await store.close();
     throw error;
   }
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${code ?? (error as Error).message} (set HOST and PORT)`, undefined, { cause: error });
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -23,6 +23,8 @@ function serve(env: Record<string, string>) {
     child.stdout.on('data', check);
     void exited.then((code) => reject(new Error(`serve exited with ${code} before it was ready: ${err}`)));
   });
+  // Tests of failed startups await `exited`, not `ready`: its rejection is expected there.
+  ready.catch(() => {});
   return { child, ready, exited, output: () => ({ out, err }) };
 }
 
@@ -51,5 +53,15 @@ describe('casegraph serve', () => {
     const server = serve({ PORT: 'eighty' });
     expect(await server.exited).toBe(1);
     expect(server.output().err).toMatch(/PORT must be a whole number/);
+  });
+
+  it('stops at startup, closing what it opened, when the port is taken', async () => {
+    const first = serve({});
+    const url = await first.ready;
+    const second = serve({ PORT: new URL(url).port });
+    expect(await second.exited).toBe(1);
+    expect(second.output().err).toMatch(/cannot listen on 127\.0\.0\.1:\d+: EADDRINUSE/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
   });
 });
