@@ -15,6 +15,7 @@ import { sparqlRoute, truncatedHeader, versionHeader } from './http/sparql-route
 import { resultFormats } from './sparql/result-formats.js';
 import { loadQueryCatalog, type QueryCatalog } from './queries/load-query-catalog.js';
 import { queryCatalogPlugin } from './queries/query-catalog-plugin.js';
+import { citationsRoute } from './citations/citations-route.js';
 import { savedQueryRoutes } from './queries/saved-query-routes.js';
 
 export interface BuildAppOptions {
@@ -57,6 +58,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(editorAssetsRoute);
   app.register(sparqlRoute, { formats: resultFormats, examples });
   app.register(savedQueryRoutes);
+  app.register(citationsRoute);
   app.register(linkedDataPlugin);
   return app;
 }

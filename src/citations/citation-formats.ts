@@ -1,0 +1,93 @@
+// The formats a person's sources can be cited in, each rendered by Citation.js (CSL-JSON, BibTeX, RIS, APA, UN footnotes).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import core from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import type { SourceSummary } from './person-claims.js';
+import { sourceSlug, sourceToCsl } from './source-to-csl.js';
+
+const { Cite, plugins } = core;
+
+/** Citation.js keeps styles in a process-wide registry; adding ours is idempotent and happens once, at import. */
+export const unFootnoteTemplate = 'un-footnote';
+const templates = plugins.config.get('@csl').templates;
+if (!templates.has(unFootnoteTemplate)) {
+  templates.add(unFootnoteTemplate, readFileSync(new URL('./styles/un-footnote.csl', import.meta.url), 'utf8'));
+}
+
+export interface CitationFormat {
+  /** The value of `format=` and `--format`. */
+  readonly name: string;
+  readonly mediaType: string;
+  readonly description: string;
+  render(sources: readonly SourceSummary[]): string;
+}
+
+const utf8 = '; charset=utf-8';
+
+function cite(sources: readonly SourceSummary[]): InstanceType<typeof Cite> {
+  return new Cite(sources.map(sourceToCsl));
+}
+
+function bibliography(template: string, format: 'text' | 'html') {
+  return (sources: readonly SourceSummary[]): string => {
+    const body = cite(sources).format('bibliography', { format, template, lang: 'en-US' });
+    if (format === 'text') return body.endsWith('\n') ? body : `${body}\n`;
+    return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Sources</title></head>\n<body>\n${body.trim()}\n</body>\n</html>\n`;
+  };
+}
+
+export const citationFormats: readonly CitationFormat[] = [
+  {
+    name: 'csl-json',
+    mediaType: 'application/vnd.citationstyles.csl+json',
+    description: 'CSL-JSON, for Zotero, Mendeley and any CSL processor',
+    render: (sources) => `${JSON.stringify(sources.map(sourceToCsl), null, 2)}\n`,
+  },
+  {
+    name: 'bibtex',
+    mediaType: `application/x-bibtex${utf8}`,
+    description: 'BibTeX',
+    render: (sources) => cite(sources).format('bibtex', { format: 'text' }),
+  },
+  {
+    name: 'ris',
+    mediaType: `application/x-research-info-systems${utf8}`,
+    description: 'RIS',
+    // RIS cuts ID at 20 characters, which would merge the parts of one programme: a short hash keeps IDs apart.
+    render: (sources) => `${new Cite(sources.map((s) => ({ ...sourceToCsl(s), id: risId(s) }))).format('ris', { format: 'text' }).trimEnd()}\n`,
+  },
+  { name: 'apa', mediaType: `text/plain${utf8}`, description: 'APA 7th edition reference list, plain text', render: bibliography('apa', 'text') },
+  { name: 'apa-html', mediaType: `text/html${utf8}`, description: 'APA 7th edition reference list, HTML', render: bibliography('apa', 'html') },
+  {
+    name: 'un-footnote',
+    mediaType: `text/plain${utf8}`,
+    description: 'UN footnote style (UN documents’ manner), plain text',
+    render: bibliography(unFootnoteTemplate, 'text'),
+  },
+  {
+    name: 'un-footnote-html',
+    mediaType: `text/html${utf8}`,
+    description: 'UN footnote style (UN documents’ manner), HTML',
+    render: bibliography(unFootnoteTemplate, 'html'),
+  },
+];
+
+function risId(source: SourceSummary): string {
+  return `cg-${createHash('sha256').update(sourceSlug(source.iri)).digest('hex').slice(0, 12)}`;
+}
+
+export const citationFormatNames: readonly string[] = citationFormats.map((f) => f.name);
+
+export function findCitationFormat(name: string): CitationFormat | undefined {
+  return citationFormats.find((f) => f.name === name);
+}
+
+/** One source as a footnote (the style's citation form, not its bibliography entry). */
+export function formatFootnoteCitation(sources: readonly SourceSummary[]): string {
+  if (sources.length === 0) return '';
+  const c = cite(sources);
+  return c.format('citation', { format: 'text', template: unFootnoteTemplate, lang: 'en-US', entry: sources.map((s) => sourceSlug(s.iri)) }).trim();
+}

@@ -1,0 +1,55 @@
+// Writes a draft communication as a Word document (.docx) with real footnotes, byte-identical for the same draft.
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
+import type { Communication, Sentence } from './draft-communication.js';
+
+/** Zip entries carry this date instead of the time of writing, so the file is a function of the draft alone. */
+const fixedZipDate = new Date(Date.UTC(1980, 0, 1));
+
+function sentences(list: readonly Sentence[]): Paragraph {
+  const runs = list.flatMap((s, i) => [new TextRun(i === 0 ? s.text : ` ${s.text}`), new FootnoteReferenceRun(s.footnote)]);
+  return new Paragraph({ children: runs });
+}
+
+export async function communicationToDocx(doc: Communication): Promise<Buffer> {
+  const children: Paragraph[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), sentences(doc.preamble)];
+  for (const section of doc.sections) {
+    children.push(new Paragraph({ text: `${section.number}. ${section.heading}`, heading: HeadingLevel.HEADING_1 }));
+    for (const paragraph of section.paragraphs) children.push(sentences(paragraph));
+  }
+  children.push(new Paragraph({ text: doc.sourcesHeading, heading: HeadingLevel.HEADING_1 }));
+  doc.sources.forEach((source, i) => children.push(new Paragraph({ text: `${i + 1}. ${source}` })));
+
+  const footnotes = Object.fromEntries(doc.footnotes.map((note) => [String(note.number), { children: [new Paragraph({ text: note.text })] }]));
+  const document = new Document({
+    title: doc.title,
+    creator: 'casegraph',
+    lastModifiedBy: 'casegraph',
+    description: `Drawn from casegraph dataset version ${doc.datasetVersion}`,
+    customProperties: [{ name: 'casegraph-dataset-version', value: doc.datasetVersion }],
+    footnotes,
+    sections: [{ children }],
+  });
+  return normalise(await Packer.toBuffer(document));
+}
+
+/**
+ * docx stamps the time of writing into docProps/core.xml and into every zip entry. Dropping the two
+ * timestamps (both optional in OPC) and fixing the entry dates makes equal drafts give equal bytes.
+ */
+async function normalise(file: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(file);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (!entry || entry.dir) continue;
+    let content: string | Uint8Array = await entry.async('uint8array');
+    if (name === 'docProps/core.xml') {
+      content = new TextDecoder()
+        .decode(content)
+        .replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
+    }
+    out.file(name, content, { date: fixedZipDate, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
