@@ -4,6 +4,7 @@ import type { Quad } from '@rdfjs/types';
 import type { GraphStore } from '../store/graph-store.js';
 import { serializeContext } from '../sparql/result-formats.js';
 import { serializeRdf, type RdfSyntax } from '../sparql/serialize-rdf.js';
+import { canonicalQuads } from './canonical-quads.js';
 import { buildCsv, csvTables } from './csv-tables.js';
 import { compactJsonLd } from './resource-formats.js';
 import { distinctTriples, ResourceGraph } from './resource-graph.js';
@@ -40,7 +41,7 @@ function sortQuads(quads: readonly Quad[]): Quad[] {
 }
 
 export async function buildDumps(store: GraphStore): Promise<DumpSet> {
-  const quads = sortQuads(store.match({}));
+  const quads = sortQuads(await canonicalQuads(store.match({}), store.baseIri));
   const triples = sortQuads(distinctTriples(quads));
   const context = serializeContext(store.baseIri);
   const rdfText = (data: readonly Quad[], syntax: RdfSyntax) => serializeRdf({ kind: 'quads', quads: data, truncated: false }, context, syntax);

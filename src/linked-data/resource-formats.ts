@@ -4,6 +4,7 @@ import type { Quad } from '@rdfjs/types';
 import { offlineDocumentLoader } from '../sparql/offline-document-loader.js';
 import { serializeContext } from '../sparql/result-formats.js';
 import { serializeRdf } from '../sparql/serialize-rdf.js';
+import { canonicalQuads } from './canonical-quads.js';
 import { contextDocument, contextUrl } from './linked-data-context.js';
 
 export interface ResourceFormat {
@@ -29,7 +30,8 @@ export function splitSuffix(path: string): { format: ResourceFormat; stem: strin
 }
 
 /** Triples as Turtle, N-Triples or JSON-LD compacted with the published context (referenced by URL, loaded offline). */
-export async function serializeTriples(triples: readonly Quad[], format: ResourceFormat, baseIri: string): Promise<string> {
+export async function serializeTriples(input: readonly Quad[], format: ResourceFormat, baseIri: string): Promise<string> {
+  const triples = await canonicalQuads(input, baseIri);
   const result = { kind: 'quads' as const, quads: triples, truncated: false };
   const context = serializeContext(baseIri);
   switch (format.name) {

@@ -1,0 +1,162 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Ajv2020 from 'ajv/dist/2020.js';
+import jsonld from 'jsonld';
+import { Parser } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tripleKey, distinctTriples } from '../../src/linked-data/resource-graph.js';
+import { offlineDocumentLoader } from '../../src/sparql/offline-document-loader.js';
+import { realApp, type LinkedDataApp } from './linked-data-app.js';
+
+let s: LinkedDataApp;
+let openapi: { components: { schemas: Record<string, unknown> } };
+let context: unknown;
+beforeAll(async () => {
+  s = await realApp();
+  openapi = JSON.parse((await s.app.inject({ url: '/openapi.json' })).body);
+  context = JSON.parse((await s.app.inject({ url: '/context.jsonld' })).body);
+});
+afterAll(async () => s?.close());
+
+/** A validator for one component schema of the served OpenAPI document (refs resolve inside it). */
+function validator(name: string) {
+  const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
+  return ajv.compile({ components: openapi.components, $ref: `#/components/schemas/${name}` });
+}
+
+async function storeTripleKeys(): Promise<Set<string>> {
+  return new Set(distinctTriples(s.store.match({})).map(tripleKey));
+}
+
+/** The triples a served JSON-LD document states, read with the published context (never fetched). */
+async function statedTriples(document: unknown) {
+  const documentLoader = offlineDocumentLoader({ [`${s.config.baseIri}context.jsonld`]: context });
+  const nquads = (await jsonld.toRDF(document as never, { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+  return new Parser({ format: 'application/n-quads' }).parse(nquads);
+}
+
+describe('GET /api/persons/{id}', () => {
+  it('answers a document that the JSON Schema in /openapi.json accepts', async () => {
+    const res = await s.app.inject({ url: '/api/persons/gulmire-imin' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/ld+json');
+    const document = JSON.parse(res.body);
+    const validate = validator('PersonDocument');
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('nests the case with its charges, sentence, place held and events in timeline order', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/api/persons/gulmire-imin' })).body);
+    expect(document['@context']).toBe(`${s.config.baseIri}context.jsonld`);
+    expect(document.name).toBe('Gulmire Imin');
+    expect(document.statedAge).toBe(32);
+    const [theCase] = document.cases;
+    expect(theCase.charges.map((c: { label: string }) => c.label).sort()).toEqual(['Leaking state secrets', 'Organizing an illegal demonstration', 'Splittism']);
+    expect(theCase.sentenceTypes[0].label).toBe('Life imprisonment');
+    expect(theCase.heldAt[0].label).toBe('Xinjiang Women’s Prison, Urumchi');
+    const dates = theCase.events.filter((e: { date: unknown }) => e.date).map((e: { date: { '@value': string } }) => e.date['@value']);
+    expect(dates).toEqual([...dates].sort());
+    const opinion = theCase.events.find((e: { type: string[] }) => e.type.includes('WorkingGroupOpinion'));
+    expect(opinion.date).toEqual({ '@value': '2012-03', '@type': 'xsd:gYearMonth' });
+    expect(opinion.provisionsViolated.map((p: { label: string }) => p.label).sort()).toEqual(['UDHR article 10', 'UDHR article 19', 'UDHR article 8', 'UDHR article 9']);
+    const confession = theCase.events.find((e: { type: string[] }) => e.type.includes('ForcedConfession'));
+    expect(confession.date).toBeNull();
+  });
+
+  it('states only triples the graph holds (nothing invented by the shape)', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/api/persons/gulmire-imin' })).body);
+    const graph = await storeTripleKeys();
+    const stated = await statedTriples(document);
+    expect(stated.length).toBeGreaterThan(100);
+    const extra = stated.filter((q) => !graph.has(tripleKey(q))).map(tripleKey);
+    expect(extra).toEqual([]);
+  });
+
+  it('keeps its shape for a person the sources say little about: every key there, null or []', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/api/persons/nurmuhammet-yasin' })).body);
+    expect(validator('PersonDocument')(document)).toBe(true);
+    expect(document.statedAge).toBeNull();
+    expect(document.gender).toBeNull();
+    expect(document.cases).toEqual([]);
+    expect(document.campaigns).toHaveLength(1);
+  });
+
+  it('is rejected by the schema when a key is missing or has the wrong type (the schema is not vacuous)', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/api/persons/gulmire-imin' })).body);
+    const validate = validator('PersonDocument');
+    const { statedAge: _dropped, ...missing } = document;
+    expect(validate(missing)).toBe(false);
+    expect(validate({ ...document, statedAge: '32' })).toBe(false);
+    expect(validate({ ...document, cases: [{ ...document.cases[0], events: [{ id: 'x' }] }] })).toBe(false);
+  });
+
+  it('answers 404 for a person the graph does not hold', async () => {
+    for (const id of ['nobody', '..%2Fcase%2Fgulmire-imin', 'gulmire-imin-x']) {
+      const res = await s.app.inject({ url: `/api/persons/${id}` });
+      expect(res.statusCode, id).toBe(404);
+    }
+  });
+});
+
+describe('GET /api/persons', () => {
+  it('lists every person with their cases, valid against PersonList', async () => {
+    const res = await s.app.inject({ url: '/api/persons' });
+    const list = JSON.parse(res.body);
+    const validate = validator('PersonList');
+    expect(validate(list), JSON.stringify(validate.errors)).toBe(true);
+    const ids = list['@graph'].map((p: { id: string }) => p.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toContain(`${s.config.baseIri}id/person/gulmire-imin`);
+    const graph = await storeTripleKeys();
+    expect((await statedTriples(list)).filter((q) => !graph.has(tripleKey(q)))).toEqual([]);
+  });
+});
+
+describe('GET /context.jsonld', () => {
+  it('publishes one context with readable keys for the documents', async () => {
+    const res = await s.app.inject({ url: '/context.jsonld' });
+    expect(res.headers['content-type']).toContain('application/ld+json');
+    const terms = (context as { '@context': Record<string, unknown> })['@context'];
+    for (const key of ['name', 'label', 'sources', 'excerpts', 'cases', 'events', 'charges', 'date', 'Person', 'Arrest']) expect(terms).toHaveProperty(key);
+  });
+});
+
+describe('the JSON-LD document loader', () => {
+  let canary: Server;
+  let hits: string[];
+  let canaryBase: string;
+  let app: LinkedDataApp;
+  beforeAll(async () => {
+    hits = [];
+    canary = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'application/ld+json' }).end('{"@context": {}}');
+    });
+    await new Promise<void>((resolve) => canary.listen(0, '127.0.0.1', resolve));
+    canaryBase = `http://127.0.0.1:${(canary.address() as AddressInfo).port}/`;
+    // BASE_IRI on the canary: any fetch of our own context URL would land there.
+    app = await realApp({ baseIri: canaryBase });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((resolve) => canary?.close(resolve));
+  });
+
+  it('builds every JSON-LD answer without fetching a URL, even our own context', async () => {
+    for (const url of ['/id/person/gulmire-imin.jsonld', '/ontology.jsonld', '/api/persons/gulmire-imin', '/dumps/casegraph.jsonld']) {
+      const res = await app.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(JSON.parse(res.body)['@context']).toBe(`${canaryBase}context.jsonld`);
+    }
+    const voidRes = await app.app.inject({ url: '/.well-known/void', headers: { accept: 'application/ld+json' } });
+    expect(voidRes.statusCode).toBe(200);
+    expect(hits).toEqual([]);
+  });
+
+  it('refuses a remote context instead of fetching it', async () => {
+    const documentLoader = offlineDocumentLoader({});
+    const expanded = jsonld.expand({ '@context': `${canaryBase}remote.jsonld`, name: 'x' } as never, { documentLoader } as never);
+    await expect(expanded).rejects.toThrow();
+    expect(hits).toEqual([]);
+  });
+});
