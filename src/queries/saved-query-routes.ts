@@ -7,6 +7,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { flattenRow, flattenTerm } from './flatten-bindings.js';
 import { runSavedQuery, type SavedQueryAnswer } from './run-saved-query.js';
 import type { QueryParameter, SavedQuery } from './saved-query.js';
+import { savedQueryOpenApi } from './saved-query-openapi.js';
 
 export const savedQueriesPath = '/api/queries';
 
@@ -41,6 +42,15 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     ...(p.default !== undefined ? { default: p.default } : {}),
     ...(p.values ? { values: p.values } : p.enumerateFromData ? { values: await valuesFromData(query, p) } : {}),
   });
+
+  // Enumerations from the data are read once, now, so the OpenAPI document can list them.
+  const enumerated = new Map<QueryParameter, readonly string[]>();
+  for (const query of catalog.queries) {
+    for (const parameter of query.parameters) {
+      if (parameter.enumerateFromData) enumerated.set(parameter, await valuesFromData(query, parameter));
+    }
+  }
+  app.openApi.add('research queries', savedQueryOpenApi(catalog.queries, enumerated, savedQueriesPath));
 
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('vary', 'Accept');

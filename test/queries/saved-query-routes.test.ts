@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
@@ -202,5 +203,30 @@ describe('a bad query file at startup', () => {
     } catch (error) {
       expect((error as DataError).describe()).toMatch(/^queries\/broken\.rq:4:\d+: /);
     }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every saved query as an operation, with its parameters', async () => {
+    const openapi = (await get('/openapi.json')).json();
+    for (const query of testCatalog().queries) {
+      const operation = openapi.paths[`/api/queries/${query.name}`]?.get;
+      expect(operation?.summary).toBe(query.summary);
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual([...query.parameters.map((p) => p.name), ...(query.pageSize ? ['page'] : [])]);
+    }
+    const charge = openapi.paths['/api/queries/persons/by-charge'].get.parameters[0];
+    expect(charge.schema.enum).toContain(`${base}id/concept/charge/splittism`);
+  });
+
+  it('has schemas that the answers satisfy', async () => {
+    const openapi = (await get('/openapi.json')).json();
+    const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
+    const validator = (name: string) => ajv.compile({ components: openapi.components, $ref: `#/components/schemas/${name}` });
+    const answer = validator('SavedQueryAnswer');
+    const list = validator('SavedQueryList');
+    expect(answer((await get('/api/queries/persons/timeline')).json()), JSON.stringify(answer.errors)).toBe(true);
+    expect(answer((await get('/api/queries/events/per-year')).json()), JSON.stringify(answer.errors)).toBe(true);
+    expect(list((await get('/api/queries')).json()), JSON.stringify(list.errors)).toBe(true);
+    expect(answer({ query: 'x' })).toBe(false);
   });
 });

@@ -1,0 +1,125 @@
+// The research API's part of the OpenAPI document: the list, and one operation per saved query with its parameters.
+import type { OpenApiFragment } from '../http/openapi-plugin.js';
+import type { QueryParameter, SavedQuery } from './saved-query.js';
+
+const parameterSchemas: Readonly<Record<string, Record<string, unknown>>> = {
+  iri: { type: 'string', format: 'iri-reference' },
+  integer: { type: 'string', pattern: '^[+-]?[0-9]+$' },
+  decimal: { type: 'string', pattern: '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$' },
+  boolean: { type: 'string', enum: ['true', 'false', '1', '0'] },
+  date: { type: 'string', format: 'date' },
+  gYear: { type: 'string', pattern: '^[0-9]{4}$' },
+  gYearMonth: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' },
+};
+
+const cell = { type: ['string', 'number', 'boolean', 'null'] };
+const errorResponse = (description: string) => ({ description, content: { 'text/plain': { schema: { type: 'string' } } } });
+
+/** `values` holds each enumerated parameter's accepted values, read from the data at startup. */
+export function savedQueryOpenApi(
+  queries: readonly SavedQuery[],
+  values: ReadonlyMap<QueryParameter, readonly string[]>,
+  basePath: string,
+): OpenApiFragment {
+  const paths: Record<string, Record<string, unknown>> = {
+    [basePath]: {
+      get: {
+        tags: ['research queries'],
+        summary: 'The saved research queries: name, summary, tags, parameters with accepted values, links',
+        responses: { '200': { description: 'The list', content: { 'application/json': { schema: { $ref: '#/components/schemas/SavedQueryList' } } } } },
+      },
+    },
+  };
+  for (const query of queries) {
+    const parameters = query.parameters.map((p) => ({
+      name: p.name,
+      in: 'query',
+      required: p.required && p.default === undefined,
+      description: `${p.typeName === 'iri' ? 'An IRI (absolute, or relative to the base IRI)' : `A ${p.typeName}`}, bound to ?${p.variable}.`,
+      schema: {
+        ...(parameterSchemas[p.typeName] ?? { type: 'string' }),
+        ...(p.default !== undefined ? { default: p.default } : {}),
+        ...((p.values ?? values.get(p)) ? { enum: p.values ?? values.get(p) } : {}),
+      },
+    }));
+    if (query.pageSize !== undefined) {
+      parameters.push({ name: 'page', in: 'query', required: false, description: `Page number; ${query.pageSize} rows a page.`, schema: { type: 'integer', minimum: 1, default: 1 } as never });
+    }
+    paths[`${basePath}/${query.name}`] = {
+      get: {
+        tags: ['research queries', ...query.tags],
+        operationId: `query:${query.name}`,
+        summary: query.summary,
+        ...(query.description ? { description: `${query.description} The SPARQL: ${basePath}/${query.name}.rq` } : {}),
+        parameters,
+        responses: {
+          '200': {
+            description: 'One page of rows',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/SavedQueryAnswer' } },
+              'text/csv': { schema: { type: 'string' } },
+              'application/sparql-results+json': { schema: { type: 'object' } },
+            },
+          },
+          '400': errorResponse('A parameter is missing, malformed, repeated, unknown or not among the accepted values'),
+          '406': errorResponse('None of the accepted media types can be given'),
+        },
+      },
+    };
+  }
+  return {
+    tags: [{ name: 'research queries', description: 'Curated SPARQL queries (queries/*.rq) run with bound parameters; each answer links to the SPARQL behind it.' }],
+    paths,
+    schemas: {
+      SavedQueryAnswer: {
+        type: 'object',
+        required: ['query', 'summary', 'datasetVersion', 'parameters', 'sparql', 'variables', 'rows', 'page', 'hasNextPage', 'truncated'],
+        properties: {
+          query: { type: 'string' },
+          summary: { type: 'string' },
+          datasetVersion: { type: 'string' },
+          parameters: { type: 'object', additionalProperties: cell },
+          sparql: { type: 'string', format: 'iri' },
+          variables: { type: 'array', items: { type: 'string' } },
+          rows: { type: 'array', items: { type: 'object', additionalProperties: cell } },
+          page: { type: 'integer', minimum: 1 },
+          pageSize: { type: 'integer', minimum: 1 },
+          hasNextPage: { type: 'boolean' },
+          truncated: { type: 'boolean' },
+        },
+      },
+      SavedQueryList: {
+        type: 'object',
+        required: ['datasetVersion', 'queries'],
+        properties: {
+          datasetVersion: { type: 'string' },
+          queries: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'summary', 'tags', 'form', 'parameters', 'href', 'sparql'],
+              properties: {
+                name: { type: 'string' },
+                summary: { type: 'string' },
+                description: { type: 'string' },
+                tags: { type: 'array', items: { type: 'string' } },
+                form: { enum: ['select', 'ask', 'construct', 'describe'] },
+                pageSize: { type: 'integer' },
+                href: { type: 'string', format: 'iri' },
+                sparql: { type: 'string', format: 'iri' },
+                parameters: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['name', 'required', 'type'],
+                    properties: { name: { type: 'string' }, required: { type: 'boolean' }, type: { type: 'string' }, default: { type: 'string' }, values: { type: 'array', items: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
