@@ -42,7 +42,7 @@ function bibliography(template: string, format: 'text' | 'html') {
 export const citationFormats: readonly CitationFormat[] = [
   {
     name: 'csl-json',
-    mediaType: 'application/vnd.citationstyles.csl+json',
+    mediaType: `application/vnd.citationstyles.csl+json${utf8}`,
     description: 'CSL-JSON, for Zotero, Mendeley and any CSL processor',
     render: (sources) => `${JSON.stringify(sources.map(sourceToCsl), null, 2)}\n`,
   },

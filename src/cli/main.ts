@@ -5,8 +5,9 @@ import { validateCommand } from './commands/validate.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { exportCommand } from './commands/export.js';
+import { citeCommand } from './commands/cite.js';
 
-const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand, exportCommand];
+const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand, exportCommand, citeCommand];
 
 function usage(): string {
   const lines = commands.map((c) => `  casegraph ${c.usage}\n      ${c.summary}`);
