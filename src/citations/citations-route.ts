@@ -6,6 +6,7 @@ import { citationFormatNames, findCitationFormat } from './citation-formats.js';
 import { communicationFormats, findCommunicationFormat, type CommunicationFormat } from './communication-formats.js';
 import { draftCommunication } from './draft-communication.js';
 import { citationQueries } from './citation-queries.js';
+import { citationsOpenApi } from './citations-openapi.js';
 import { readPersonClaims } from './read-person-claims.js';
 
 type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
@@ -19,9 +20,10 @@ function parameter(request: PersonRequest, name: string): string | undefined {
   return value;
 }
 
-/** Needs the `store`, `config` and `queryCatalog` decorators. */
+/** Needs the `store`, `queryCatalog` and `openApi` decorators. */
 export const citationsRoute: FastifyPluginAsync = async (app) => {
   const queries = citationQueries(app.queryCatalog);
+  app.openApi.add('citations', citationsOpenApi);
 
   app.get(`${personsApiPath}/claims`, async (request: PersonRequest, reply) => {
     const claims = await readPersonClaims(app.store, queries, request.params.id);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
 import type { Claim, EventClaim, PersonClaims } from '../../src/citations/person-claims.js';
 import { openCaseApp, seedSource, type CaseApp } from './case-app.js';
 
@@ -179,5 +180,18 @@ describe('a person the sources do not name', () => {
     expect(husband.person.name).toBeNull();
     expect(husband.claims.filter((c) => c.kind === 'identity')).toEqual([]);
     expect(husband.sources.map((s) => s.iri)).toContain(seed);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the citation routes, and its PersonClaims schema accepts the claims answer', async () => {
+    const openapi = JSON.parse((await ctx.app.inject({ url: '/openapi.json' })).body);
+    for (const path of ['claims', 'citations', 'communication', 'communication.docx']) {
+      expect(openapi.paths[`/api/persons/{id}/${path}`]?.get, path).toBeDefined();
+    }
+    const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
+    const validate = ajv.compile({ components: openapi.components, $ref: '#/components/schemas/PersonClaims' });
+    expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...record, claims: [{ id: 'x' }] })).toBe(false);
   });
 });
