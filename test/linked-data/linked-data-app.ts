@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { loadConfig, projectRoot, type Config } from '../../src/config/load-config.js';
-import { loadQueryCatalog } from '../../src/queries/load-query-catalog.js';
+import Fastify from 'fastify';
+import { loadConfig, type Config } from '../../src/config/load-config.js';
+import { errorHandler } from '../../src/http/error-handler.js';
+import { etagPlugin } from '../../src/http/etag-plugin.js';
+import { openApiPlugin } from '../../src/http/openapi-plugin.js';
+import { storePlugin } from '../../src/http/store-plugin.js';
+import { linkedDataPlugin } from '../../src/linked-data/linked-data-plugin.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
 
@@ -37,13 +42,19 @@ export function writeDataset(files: Readonly<Record<string, string>>): string {
   return root;
 }
 
-/** The app over a synthetic dataset; the folder is removed on close. */
+/** The linked-data plugins over a synthetic dataset; the folder is removed on close. */
 export async function syntheticLinkedDataApp(files: Readonly<Record<string, string>>): Promise<LinkedDataApp> {
   const root = writeDataset(files);
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 1 });
   const store = await openLocalStore(config);
-  // The saved queries ship with the code (other routes need them), so they come from the project, not the dataset folder.
-  const app = buildApp({ store, config, catalog: loadQueryCatalog(projectRoot, syntheticBase) });
+  // Only the plugins linked data needs, in app.ts's order: the other features' startup work (saved queries run
+  // against the data) has nothing to do with these tests and would only slow them down.
+  const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
+  app.register(errorHandler);
+  app.register(storePlugin, { store, config });
+  app.register(openApiPlugin, { version: store.version });
+  app.register(etagPlugin);
+  app.register(linkedDataPlugin);
   try {
     await app.ready();
   } catch (error) {
