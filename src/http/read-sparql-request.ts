@@ -8,8 +8,11 @@ export interface SparqlRequest {
   readonly namedGraphs: readonly string[];
   /** Client deadline from `timeout=` (seconds), in milliseconds, not yet capped by the server's. */
   readonly timeoutMs: number | undefined;
-  /** `format=`: a short format name or a media type, overriding Accept. */
-  readonly format: string | undefined;
+  /**
+   * Every `format=` value (short names or media types), overriding Accept. Several are allowed because
+   * clients such as SPARQLWrapper send a name and a media type for the same format.
+   */
+  readonly formats: readonly string[];
 }
 
 export interface ProtocolInput {
@@ -91,7 +94,7 @@ export function readSparqlRequest(input: ProtocolInput): SparqlRequest {
     defaultGraphs: graphIris(params, 'default-graph-uri'),
     namedGraphs: graphIris(params, 'named-graph-uri'),
     timeoutMs: timeout(params),
-    format: single(params, 'format'),
+    formats: params.getAll('format'),
   };
 }
 

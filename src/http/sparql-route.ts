@@ -71,8 +71,8 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     const accept = request.headers.accept;
 
     if (protocol.query === undefined) {
-      const choice = protocol.format !== undefined
-        ? { mediaType: '', format: pickFormat(formats, 'quads', protocol.format) }
+      const choice = protocol.formats.length > 0
+        ? { mediaType: '', format: pickFormat(formats, 'quads', protocol.formats) }
         : negotiateMediaType<Offer | typeof htmlOffer>(accept, [...offersFor(formats, 'quads'), htmlOffer]);
       if (!choice) throw notAcceptable('quads', formats.filter((f) => f.kinds.includes('quads')), 'a Service Description (or text/html for the editor)');
       if (choice === htmlOffer) {
@@ -84,8 +84,8 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
 
     // Parse first: the result kind decides which formats can answer, so a 406 costs no evaluation.
     const { resultKind } = analyzer.analyze(protocol.query);
-    const format = protocol.format !== undefined
-      ? pickFormat(formats, resultKind, protocol.format)
+    const format = protocol.formats.length > 0
+      ? pickFormat(formats, resultKind, protocol.formats)
       : negotiateMediaType(accept, offersFor(formats, resultKind))?.format;
     if (!format) throw notAcceptable(resultKind, formats.filter((f) => f.kinds.includes(resultKind)));
 
@@ -128,14 +128,28 @@ function contentType(format: ResultFormat): string {
   return /^text\/|\+xml$|json$/.test(format.mediaType) ? `${format.mediaType}; charset=utf-8` : format.mediaType;
 }
 
-/** `format=` takes a short name (json, csv, turtle, ...) or a media type, and beats Accept. */
-function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requested: string): ResultFormat {
-  const wanted = requested.trim().toLowerCase();
-  const format = formats.find((f) => f.name === wanted || f.mediaType === wanted);
-  if (!format) {
-    throw new BadRequestError(`unknown format ${JSON.stringify(requested)}: use one of ${formats.map((f) => f.name).join(', ')}`);
+/** Other names clients use in `format=` (SPARQLWrapper sends `json-ld` and `n3`; a Turtle document is valid N3). */
+const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', n3: 'turtle', ttl: 'turtle', nt: 'ntriples', nq: 'nquads' };
+
+/** What one `format=` value names: a short name, a synonym, a media type or one of its aliases. */
+function findFormat(formats: readonly ResultFormat[], value: string): ResultFormat | undefined {
+  const wanted = value.trim().toLowerCase();
+  const name = formatSynonyms[wanted] ?? wanted;
+  return formats.find((f) => f.name === name || f.mediaType === wanted || f.aliases.includes(wanted));
+}
+
+/**
+ * `format=` beats Accept. Given several times, the first value naming a format that can carry this result
+ * decides; values naming nothing we know are an error only when no value names anything we know.
+ */
+function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requested: readonly string[]): ResultFormat {
+  const known = requested.map((value) => findFormat(formats, value)).filter((f): f is ResultFormat => f !== undefined);
+  if (known.length === 0) {
+    const names = requested.map((value) => JSON.stringify(value)).join(', ');
+    throw new BadRequestError(`unknown format ${names}: use one of ${formats.map((f) => f.name).join(', ')}`);
   }
-  if (!format.kinds.includes(kind)) throw notAcceptable(kind, formats.filter((f) => f.kinds.includes(kind)), undefined, format.name);
+  const format = known.find((f) => f.kinds.includes(kind));
+  if (!format) throw notAcceptable(kind, formats.filter((f) => f.kinds.includes(kind)), undefined, known[0]!.name);
   return format;
 }
 

@@ -11,6 +11,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, projectRoot, type Config } from '../../src/config/load-config.js';
 import type { GraphStore, QueryRequest } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
+import { requiredQueryFolders } from '../http/synthetic-app.js';
 
 /** The suites' data, outside the repository (never copied in). */
 const suitesFolder = path.resolve(projectRoot, '../shared/w3c-rdf-tests/sparql/sparql11');
@@ -71,8 +72,8 @@ beforeAll(async () => {
   if (!present) return;
   root = mkdtempSync(path.join(tmpdir(), 'casegraph-protocol-'));
   mkdirSync(path.join(root, 'data'));
-  // The project's saved queries come along: routes may require some of them at startup.
-  cpSync(path.join(projectRoot, 'queries'), path.join(root, 'queries'), { recursive: true });
+  // Saved queries some routes require at startup come along.
+  for (const folder of requiredQueryFolders) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: 'http://example.test/', workers: 1 });
   const store = new ReloadableStore(await openLocalStore(config));
   app = buildApp({ store, config });

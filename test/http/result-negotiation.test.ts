@@ -154,3 +154,49 @@ describe('a CONSTRUCT query', () => {
     expect(res.statusCode).toBe(406);
   });
 });
+
+/**
+ * SPARQLWrapper (Python) sends its return format three ways at once: Accept, and `format`/`output`/`results`
+ * parameters, `format` twice for some formats. These are its requests as it builds them.
+ */
+describe('a SPARQLWrapper client', () => {
+  async function wrapper(query: string, params: Array<[string, string]>, accept: string) {
+    const search = new URLSearchParams([['query', query], ...params]).toString();
+    return s.app.inject({ method: 'GET', url: `/sparql?${search}`, headers: { accept } });
+  }
+
+  it('gets SPARQL XML by default', async () => {
+    const res = await wrapper(select, [['format', 'xml'], ['output', 'xml'], ['results', 'xml']], 'application/sparql-results+xml');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/sparql-results\+xml/);
+  });
+
+  it('gets SPARQL JSON with setReturnFormat(JSON)', async () => {
+    const res = await wrapper(select, [['format', 'json'], ['output', 'json'], ['results', 'json']], 'application/sparql-results+json,application/json,text/javascript,application/javascript');
+    expect(res.json<{ results: { bindings: unknown[] } }>().results.bindings).toHaveLength(2);
+  });
+
+  it('gets TSV although format= comes twice (name and media type)', async () => {
+    const res = await wrapper(select, [['format', 'tsv'], ['format', 'text/tab-separated-values'], ['output', 'tsv'], ['output', 'text/tab-separated-values']], 'text/tab-separated-values');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/tab-separated-values/);
+  });
+
+  it('gets JSON-LD for a CONSTRUCT with format=json-ld and its media type', async () => {
+    const res = await wrapper(construct, [['format', 'json-ld'], ['format', 'application/ld+json']], 'application/ld+json,application/x-json+ld');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
+  });
+
+  it('gets Turtle, which is valid N3, for a CONSTRUCT with format=n3', async () => {
+    const res = await wrapper(construct, [['format', 'n3']], 'application/turtle,text/turtle,text/rdf+n3,application/n-triples,application/n3,text/n3');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/turtle/);
+  });
+
+  it('gets 406 naming the formats it can have for a CONSTRUCT in its default XML (RDF/XML is not offered)', async () => {
+    const res = await wrapper(construct, [['format', 'xml']], 'application/rdf+xml');
+    expect(res.statusCode).toBe(406);
+    expect(res.body).toMatch(/text\/turtle \(format=turtle\)/);
+  });
+});

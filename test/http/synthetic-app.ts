@@ -14,13 +14,18 @@ export const peopleCount = 30;
 export const placeCount = 10;
 
 /** Two files, so two named graphs: people (with names and numbers) and places (with language-tagged labels). */
+/** Saved queries some routes require at startup (the citation routes); the other project queries stay out. */
+export const requiredQueryFolders = ['queries/citations'];
+
 /**
- * The project's own saved queries come along (routes may require some of them at startup, and they must
- * parse against any dataset); `queryFiles` adds synthetic ones.
+ * Only the required project queries come along: the others enumerate parameter values from the data at
+ * startup, which means nothing on synthetic data. `queryFiles` adds synthetic ones.
  */
 export function writeSyntheticDataset(queryFiles: Readonly<Record<string, string>> = {}): string {
   const root = mkdtempSync(path.join(tmpdir(), 'casegraph-http-'));
-  if (existsSync(path.join(projectRoot, 'queries'))) cpSync(path.join(projectRoot, 'queries'), path.join(root, 'queries'), { recursive: true });
+  for (const folder of requiredQueryFolders) {
+    if (existsSync(path.join(projectRoot, folder))) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
+  }
   for (const [file, text] of Object.entries(queryFiles)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
