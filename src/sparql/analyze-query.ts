@@ -19,6 +19,10 @@ export interface QueryAnalysis {
   readonly resultKind: ResultKind;
   /** The query as algebra, relative IRIs resolved against the base; the engine runs exactly this. */
   readonly operation: AlgebraOperation;
+  /** The query's own BASE if it declares one (resolved), else the base it was analysed with: IRI("x") resolves against it. */
+  readonly baseIri: string;
+  /** SELECT's result variables in order; for `SELECT *`, in order of first appearance, as results are usually read. */
+  readonly variables: readonly string[];
 }
 
 const resultKinds: Readonly<Record<QueryForm, ResultKind>> = {
@@ -56,12 +60,15 @@ export class QueryAnalyzer {
 
   constructor(private readonly baseIri: string) {}
 
-  /** Parses and checks one query; throws BadRequestError with a one-line message (and line/column for syntax). */
-  analyze(text: string): QueryAnalysis {
+  /**
+   * Parses and checks one query; throws BadRequestError with a one-line message (and line/column for syntax).
+   * `baseIri` defaults to the deployment's; only the W3C conformance harness, whose queries each have their own, passes one.
+   */
+  analyze(text: string, baseIri: string = this.baseIri): QueryAnalysis {
     const astFactory = new AstFactory();
     let ast: unknown;
     try {
-      ast = this.parser.parse(text, { baseIRI: this.baseIri, astFactory });
+      ast = this.parser.parse(text, { baseIRI: baseIri, astFactory });
     } catch (error) {
       throw syntaxError(text, error);
     }
@@ -86,13 +93,14 @@ export class QueryAnalyzer {
       operation = toAlgebra(ast as Parameters<typeof toAlgebra>[0], {
         quads: true,
         blankToVariable: true,
-        baseIRI: this.baseIri,
+        baseIRI: baseIri,
         dataFactory: this.dataFactory,
       });
     } catch (error) {
       throw new BadRequestError(oneLine((error as Error).message), undefined, { cause: error });
     }
-    return { form, resultKind: resultKinds[form], operation };
+    const variables = form === 'select' ? selectVariables(ast, operation) : [];
+    return { form, resultKind: resultKinds[form], operation, baseIri: declaredBase(ast, baseIri), variables };
   }
 
   /** Where an offset in the query text lies, 1-based, for errors found after parsing. */
@@ -100,6 +108,54 @@ export class QueryAnalyzer {
     const before = text.slice(0, offset).split('\n');
     return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
   }
+}
+
+/** The SELECT's projection, looking through FROM, slices, ordering and distinct to the project node. */
+function projectedVariables(operation: AlgebraOperation): string[] {
+  let current = operation as { type: string; input?: unknown; variables?: Array<{ value: string }> };
+  while (current.type !== 'project' && current.input && typeof current.input === 'object') {
+    current = current.input as typeof current;
+  }
+  return (current.variables ?? []).map((v) => v.value);
+}
+
+/** The algebra sorts `SELECT *` alphabetically; the syntax tree gives each variable's first position instead. */
+function selectVariables(ast: unknown, operation: AlgebraOperation): string[] {
+  const projected = projectedVariables(operation);
+  const selection = (ast as { variables?: Array<{ type?: string }> }).variables ?? [];
+  if (!selection.some((v) => v.type === 'wildcard')) return projected;
+  const firstSeen = new Map<string, number>();
+  const queue: unknown[] = [(ast as { where?: unknown }).where];
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (Array.isArray(current)) queue.push(...current);
+    else if (current && typeof current === 'object') {
+      const node = current as { type?: string; subType?: string; value?: unknown; loc?: { start?: number } };
+      if (node.type === 'term' && node.subType === 'variable' && typeof node.value === 'string') {
+        const start = node.loc?.start ?? Number.MAX_SAFE_INTEGER;
+        firstSeen.set(node.value, Math.min(start, firstSeen.get(node.value) ?? Number.MAX_SAFE_INTEGER));
+      } else {
+        for (const [key, value] of Object.entries(node)) if (key !== 'loc') queue.push(value);
+      }
+    }
+  }
+  const position = (name: string) => firstSeen.get(name) ?? Number.MAX_SAFE_INTEGER;
+  return [...projected].sort((a, b) => position(a) - position(b));
+}
+
+/** The last BASE in the prologue wins, resolved against the one before it, as the grammar reads them. */
+function declaredBase(ast: unknown, baseIri: string): string {
+  const context = (ast as { context?: Array<{ subType?: string; value?: { value?: string } }> }).context ?? [];
+  let base = baseIri;
+  for (const entry of context) {
+    if (entry.subType !== 'base' || typeof entry.value?.value !== 'string') continue;
+    try {
+      base = new URL(entry.value.value, base).href;
+    } catch {
+      base = entry.value.value;
+    }
+  }
+  return base;
 }
 
 function describeUpdates(kinds: readonly string[]): string {

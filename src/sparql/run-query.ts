@@ -16,6 +16,16 @@ export interface QueryJob {
   readonly defaultGraphs?: readonly string[];
   readonly namedGraphs?: readonly string[];
   readonly maxResults: number;
+  /** Base for relative IRIs when not the deployment's (the W3C conformance harness: one base per test). */
+  readonly baseIri?: string;
+}
+
+export interface QueryRunnerOptions {
+  /**
+   * casegraph's default graph is the union of its named graphs (default true). The W3C test suites keep a
+   * separate default graph, so the conformance harness turns this off.
+   */
+  readonly unionDefaultGraph?: boolean;
 }
 
 export type EncodedResult =
@@ -44,18 +54,22 @@ export class QueryRunner {
   constructor(
     private readonly store: Store,
     private readonly baseIri: string,
+    private readonly options: QueryRunnerOptions = {},
   ) {
     this.analyzer = new QueryAnalyzer(baseIri);
   }
 
-  async run(job: QueryJob): Promise<EncodedResult> {
-    const analysis = this.analyzer.analyze(job.query);
+  /** Runs over the runner's store, or over `store` (the conformance harness: one dataset per test, one engine for all). */
+  async run(job: QueryJob, store: Store = this.store): Promise<EncodedResult> {
+    const baseIri = job.baseIri ?? this.baseIri;
+    const analysis = this.analyzer.analyze(job.query, baseIri);
     const operation = this.withDataset(analysis.operation, job);
     const context = {
-      sources: [this.store],
+      sources: [store],
       // The default graph is the union of all named graphs (one per file): a naive query finds everything.
-      unionDefaultGraph: true,
-      baseIRI: this.baseIri,
+      unionDefaultGraph: this.options.unionDefaultGraph ?? true,
+      // The query's own BASE, so IRI("x") resolves as the query says (the algebra itself is already resolved).
+      baseIRI: analysis.baseIri,
       ...(job.bindings && Object.keys(job.bindings).length > 0
         ? { initialBindings: this.bindingsFactory.fromRecord(decodeRecord(job.bindings)) }
         : {}),
@@ -76,7 +90,7 @@ export class QueryRunner {
           for (const [variable, term] of bindings) row[variable.value] = termCodec.encode(term);
           return row;
         });
-        return { kind: 'bindings', variables: projectedVariables(analysis.operation), rows, truncated };
+        return { kind: 'bindings', variables: [...analysis.variables], rows, truncated };
       }
     }
   }
@@ -92,15 +106,6 @@ export class QueryRunner {
 
 function decodeRecord(record: Readonly<Record<string, EncodedTerm>>): Record<string, Term> {
   return Object.fromEntries(Object.entries(record).map(([name, term]) => [name, termCodec.decode(term)]));
-}
-
-/** The SELECT's variables in projection order, looking through FROM, slices, ordering and distinct. */
-function projectedVariables(operation: AlgebraOperation): string[] {
-  let current = operation as { type: string; input?: unknown; variables?: Array<{ value: string }> };
-  while (current.type !== 'project' && current.input && typeof current.input === 'object') {
-    current = current.input as typeof current;
-  }
-  return (current.variables ?? []).map((v) => v.value);
 }
 
 /** Reads at most `max` items; one more means the answer was cut, and the stream is stopped there. */

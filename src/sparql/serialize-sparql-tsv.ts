@@ -28,7 +28,8 @@ function tsvTerm(term: Term | undefined): string {
       return `_:${term.value}`;
     case 'Literal': {
       const datatype = term.datatype.value;
-      if (shortNumber[datatype]?.test(term.value)) return term.value;
+      // Doubles with a lower-case exponent marker, as the W3C TSV result files write them (same value).
+      if (shortNumber[datatype]?.test(term.value)) return datatype === xsd('double') ? term.value.replace('E', 'e') : term.value;
       const quoted = `"${escapeString(term.value)}"`;
       if (term.language) return `${quoted}@${term.language}`;
       if (datatype === xsd('string')) return quoted;

@@ -1,11 +1,11 @@
 // Opens the local GraphStore: the dataset files in one N3 store, queried by a pool of Comunica worker threads.
 import { Writer } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config/load-config.js';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from '../sparql/analyze-query.js';
 import { QueryPool } from '../sparql/query-pool.js';
-import type { EncodedResult } from '../sparql/run-query.js';
+import { decodeResult } from '../sparql/decode-result.js';
 import { termCodec } from '../sparql/term-codec.js';
 import type { GraphStore, QueryRequest, QueryResult } from './graph-store.js';
 import { loadGraph } from './load-graph.js';
@@ -48,22 +48,4 @@ function lower(limit: number, requested: number | undefined, name: string): numb
     throw new BadRequestError(`${name} must be a positive whole number, got ${requested}`);
   }
   return Math.min(limit, requested);
-}
-
-function decodeResult(result: EncodedResult): QueryResult {
-  switch (result.kind) {
-    case 'boolean':
-      return result;
-    case 'quads':
-      return { kind: 'quads', quads: result.quads.map((q) => termCodec.decodeQuad(q)), truncated: result.truncated };
-    case 'bindings':
-      return {
-        kind: 'bindings',
-        variables: result.variables,
-        rows: result.rows.map(
-          (row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, termCodec.decode(term)])) as Record<string, Term>,
-        ),
-        truncated: result.truncated,
-      };
-  }
 }

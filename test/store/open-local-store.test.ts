@@ -76,6 +76,25 @@ describe('relative IRIs in a query', () => {
   });
 });
 
+describe('a query with its own BASE', () => {
+  it('resolves IRI("x") and relative IRIs against that BASE, not the deployment base', async () => {
+    const result = await fixture.store.query({ query: 'BASE <http://example.org/> SELECT ?a ?b { BIND(IRI("x") AS ?a) BIND(<y> AS ?b) }' });
+    expect(rows(result)).toEqual([{ a: 'http://example.org/x', b: 'http://example.org/y' }]);
+  });
+
+  it('without one, resolves IRI("x") against the deployment base', async () => {
+    const result = await fixture.store.query({ query: 'SELECT ?a { BIND(IRI("id/x") AS ?a) }' });
+    expect(rows(result)).toEqual([{ a: 'http://example.test/id/x' }]);
+  });
+});
+
+describe('SELECT *', () => {
+  it('lists variables in order of first appearance', async () => {
+    const result = await fixture.store.query({ query: 'SELECT * { ?zebra ?apple ?mango OPTIONAL { ?mango ?banana ?x } } LIMIT 1' });
+    expect(result.kind === 'bindings' && result.variables).toEqual(['zebra', 'apple', 'mango', 'banana', 'x']);
+  });
+});
+
 describe('choosing graphs', () => {
   it('with default-graph-uri makes the default graph those graphs only', async () => {
     const result = await fixture.store.query({ query: 'SELECT ?s { ?s <http://example.test/name> ?n }', defaultGraphs: [graphB] });
