@@ -72,8 +72,11 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
     return reply.type(format.mediaType + charset).send(await serializeTriples(description.triples, format, base));
   };
 
-  app.get('/id/*', handle);
+  // Explicit prefixes, not a catch-all: every other path keeps the app's own 404.
+  app.get(`/${relativeNamespaces.id}*`, handle);
+  app.get(`/${relativeNamespaces.graph}*`, handle);
   app.get(`/${relativeNamespaces.ontologyDocument}`, handle);
+  app.get(`/${relativeNamespaces.ontologyDocument}/*`, handle);
   for (const f of resourceFormats) app.get(`/${relativeNamespaces.ontologyDocument}${f.suffix}`, handle);
 };
 

@@ -9,7 +9,11 @@ const { namedNode } = DataFactory;
 export interface ResourceDescription {
   /** The IRI that was asked for (for the ontology document, `{base}ontology`). */
   readonly iri: string;
-  readonly kind: 'resource' | 'ontology';
+  /**
+   * `resource`: one subject. `ontology`: the ontology document. `graph`: a named graph (one loaded file).
+   * `document`: a hash-namespace document such as `{base}ontology/shapes`, whose terms are `{base}ontology/shapes#X`.
+   */
+  readonly kind: 'resource' | 'ontology' | 'graph' | 'document';
   /** Triples, in the default graph, in a stable order. */
   readonly triples: readonly Quad[];
 }
@@ -31,7 +35,7 @@ export function describeResource(graph: ResourceGraph, iri: string): ResourceDes
   if (documentIri === ontologyIri) return describeOntology(graph, ontologyIri);
   if (iri.includes('#') && iri.startsWith(casegraphNamespaces(graph.baseIri).cg.iri)) return describeOntology(graph, ontologyIri);
   const subject = namedNode(iri);
-  if (!graph.exists(subject)) return undefined;
+  if (!graph.exists(subject)) return describeCollection(graph, documentIri);
   const core = boundedDescription(graph, subject);
   const linked = new Map<string, NamedNode>();
   for (const q of core) {
@@ -39,6 +43,17 @@ export function describeResource(graph: ResourceGraph, iri: string): ResourceDes
   }
   const labels = [...linked.values()].flatMap((node) => graph.labelTriples(node));
   return { iri, kind: 'resource', triples: sortTriples(distinctTriples([...core, ...labels])) };
+}
+
+/** A named graph's triples, or every subject of a hash namespace `D#…` for the document D. */
+function describeCollection(graph: ResourceGraph, documentIri: string): ResourceDescription | undefined {
+  const loaded = graph.store.graphs.find((g) => g.iri === documentIri);
+  if (loaded) {
+    return { iri: documentIri, kind: 'graph', triples: sortTriples(distinctTriples(graph.store.match({ graph: namedNode(loaded.iri) }))) };
+  }
+  const members = graph.hashDocumentMembers(documentIri);
+  if (members.length === 0) return undefined;
+  return { iri: documentIri, kind: 'document', triples: sortTriples(members.flatMap((m) => boundedDescription(graph, m))) };
 }
 
 function describeOntology(graph: ResourceGraph, ontologyIri: string): ResourceDescription | undefined {

@@ -33,7 +33,28 @@ export function distinctTriples(quads: readonly Quad[]): Quad[] {
 }
 
 export class ResourceGraph {
+  /** Subjects `D#x` by their document D; built on first use (the store never changes under an app). */
+  private hashDocuments: Map<string, NamedNode[]> | undefined;
+
   constructor(readonly store: GraphStore) {}
+
+  /** The subjects `{document}#…` of a hash-namespace document, in IRI order. */
+  hashDocumentMembers(document: string): NamedNode[] {
+    if (!this.hashDocuments) {
+      const index = new Map<string, Map<string, NamedNode>>();
+      for (const q of this.store.match({})) {
+        if (q.subject.termType !== 'NamedNode') continue;
+        const hash = q.subject.value.indexOf('#');
+        if (hash < 0) continue;
+        const doc = q.subject.value.slice(0, hash);
+        const members = index.get(doc) ?? new Map<string, NamedNode>();
+        members.set(q.subject.value, q.subject);
+        index.set(doc, members);
+      }
+      this.hashDocuments = new Map([...index.entries()].map(([doc, members]) => [doc, [...members.values()].sort(compareTerms)]));
+    }
+    return this.hashDocuments.get(document) ?? [];
+  }
 
   get baseIri(): string {
     return this.store.baseIri;

@@ -19,8 +19,10 @@ export function resourcePage(graph: ResourceGraph, description: ResourceDescript
   const subject = namedNode(description.iri);
   const title = graph.label(subject) ?? description.iri;
   let sections: string;
-  if (description.kind === 'ontology') {
-    const cg = casegraphNamespaces(graph.baseIri).cg;
+  if (description.kind !== 'resource') {
+    // The ontology's own terms (or a document's `D#x` terms) first, each anchored by its local name.
+    const namespace = description.kind === 'ontology' ? casegraphNamespaces(graph.baseIri).cg.iri : `${description.iri}#`;
+    const cg = { iri: namespace };
     const subjects = [...new Map(description.triples.map((q) => [q.subject.value, q.subject])).values()];
     const own = subjects.filter((s) => s.value === description.iri || s.value.startsWith(cg.iri));
     const others = subjects.filter((s) => !own.includes(s));

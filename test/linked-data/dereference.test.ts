@@ -165,3 +165,27 @@ describe('an IRI the graph says nothing about', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('a named graph IRI (one loaded file)', () => {
+  it('dereferences to the triples of that file', async () => {
+    const res = await s.app.inject({ url: '/graph/data/cases/gulmire-imin', headers: { accept: 'application/n-triples' } });
+    expect(res.statusCode).toBe(200);
+    const triples = await triplesOf(res.body, 'application/n-triples');
+    const fromFile = s.store.graphs.find((g) => g.file === 'data/cases/gulmire-imin.ttl');
+    expect(triples).toHaveLength(fromFile!.size);
+    const page = await s.app.inject({ url: '/graph/data/cases/gulmire-imin.html' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Arrest of Gulmire Imin');
+  });
+});
+
+describe('a hash-namespace document such as the shapes', () => {
+  it('dereferences to every term it holds, each anchored on its page', async () => {
+    const res = await s.app.inject({ url: '/ontology/shapes', headers: { accept: 'text/turtle' } });
+    expect(res.statusCode).toBe(200);
+    const triples = await triplesOf(res.body, 'text/turtle');
+    expect(triples.map(([subject]) => subject)).toContain(`${base}ontology/shapes#SourcedShape`);
+    const page = await s.app.inject({ url: '/ontology/shapes', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('id="SourcedShape"');
+  });
+});
