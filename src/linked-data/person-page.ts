@@ -4,7 +4,7 @@ import { casegraphNamespaces, dct, owl, schema, skos } from '../vocabulary/names
 import { escapeHtml } from './escape-html.js';
 import { htmlPage, type Alternate } from './html-page.js';
 import { orderTimeline, type TimelineEntry } from './order-timeline.js';
-import { notStated, renderDate, renderLink, renderTerm } from './render-term.js';
+import { notStated, renderDate, renderIriLine, renderLink, renderTerm } from './render-term.js';
 import type { ResourceGraph } from './resource-graph.js';
 import { SourceNotes } from './source-notes.js';
 
@@ -104,7 +104,7 @@ ${further}
 
   const body = `<article>
 <h1>${escapeHtml(name)}</h1>
-<p class="iri">${escapeHtml(person.value)}</p>
+${renderIriLine(graph, person.value)}
 ${who}
 ${timelineHtml}
 ${caseSections.join('\n')}

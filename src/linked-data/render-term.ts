@@ -52,5 +52,10 @@ function compactDatatype(iri: string): string {
   return iri.startsWith(xsd.iri) ? `xsd:${iri.slice(xsd.iri.length)}` : iri;
 }
 
+/** A resource's own IRI under its heading, as a link (every IRI on a page is one). */
+export function renderIriLine(graph: ResourceGraph, iri: string): string {
+  return `<p class="iri"><a href="${escapeHtml(hrefFor(iri, graph.baseIri))}">${escapeHtml(iri)}</a></p>`;
+}
+
 /** What a page shows where the graph has no value: never a guess. */
 export const notStated = '<span class="unstated">not stated in the sources</span>';

@@ -5,7 +5,7 @@ import { casegraphNamespaces, rdf } from '../vocabulary/namespaces.js';
 import type { ResourceDescription } from './describe-resource.js';
 import { escapeHtml } from './escape-html.js';
 import { htmlPage, type Alternate } from './html-page.js';
-import { renderLink, renderTerm } from './render-term.js';
+import { renderIriLine, renderLink, renderTerm } from './render-term.js';
 import type { ResourceGraph } from './resource-graph.js';
 import { SourceNotes } from './source-notes.js';
 
@@ -30,7 +30,7 @@ export function resourcePage(graph: ResourceGraph, description: ResourceDescript
       .filter((s) => s.termType === 'NamedNode')
       .map((s) => {
         const anchor = s.value.startsWith(cg.iri) ? s.value.slice(cg.iri.length) : undefined;
-        const heading = `<h2${anchor ? ` id="${escapeHtml(anchor)}"` : ''}>${escapeHtml(graph.label(s) ?? s.value)}</h2><p class="iri">${escapeHtml(s.value)}</p>`;
+        const heading = `<h2${anchor ? ` id="${escapeHtml(anchor)}"` : ''}>${escapeHtml(graph.label(s) ?? s.value)}</h2>${renderIriLine(graph, s.value)}`;
         return `<section>${heading}${propertyTable(graph, description.triples.filter((q) => q.subject.equals(s)))}</section>`;
       })
       .join('\n');
@@ -44,7 +44,7 @@ ${incoming(graph, subject)}`;
     : '';
   const body = `<article>
 <h1>${escapeHtml(title)}</h1>
-<p class="iri">${escapeHtml(description.iri)}</p>
+${renderIriLine(graph, description.iri)}
 ${sections}
 ${sources}
 </article>`;
