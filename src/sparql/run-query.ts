@@ -4,6 +4,7 @@ import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
 import type { Store } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
+import { BadRequestError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from './analyze-query.js';
 import type { AlgebraOperation } from './analyze-query.js';
 import { termCodec } from './term-codec.js';
@@ -63,6 +64,7 @@ export class QueryRunner {
   async run(job: QueryJob, store: Store = this.store): Promise<EncodedResult> {
     const baseIri = job.baseIri ?? this.baseIri;
     const analysis = this.analyzer.analyze(job.query, baseIri);
+    if (job.bindings) checkBindable(analysis.operation, Object.keys(job.bindings));
     const operation = this.withDataset(analysis.operation, job);
     const context = {
       sources: [store],
@@ -101,6 +103,26 @@ export class QueryRunner {
     const input = operation.type === 'from' ? (operation as unknown as { input: AlgebraOperation }).input : operation;
     const iris = (list: readonly string[] | undefined) => (list ?? []).map((iri) => this.dataFactory.namedNode(iri));
     return { type: 'from', input, default: iris(job.defaultGraphs), named: iris(job.namedGraphs) } as unknown as AlgebraOperation;
+  }
+}
+
+/** A value cannot be given for a variable the query itself assigns (BIND, VALUES): say so instead of failing in the engine. */
+function checkBindable(operation: AlgebraOperation, names: readonly string[]): void {
+  const assigned = new Set<string>();
+  const queue: unknown[] = [operation];
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (Array.isArray(current)) queue.push(...current);
+    else if (current && typeof current === 'object') {
+      const node = current as { type?: string; variable?: { value?: string }; variables?: Array<{ value?: string }> };
+      if (node.type === 'extend' && node.variable?.value) assigned.add(node.variable.value);
+      if (node.type === 'values') for (const v of node.variables ?? []) if (v.value) assigned.add(v.value);
+      for (const value of Object.values(node)) if (value && typeof value === 'object') queue.push(value);
+    }
+  }
+  const clash = names.filter((name) => assigned.has(name));
+  if (clash.length > 0) {
+    throw new BadRequestError(`cannot bind ${clash.map((n) => `?${n}`).join(', ')}: the query assigns it with BIND or VALUES`);
   }
 }
 

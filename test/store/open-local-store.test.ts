@@ -143,6 +143,14 @@ describe('initial bindings', () => {
   });
 });
 
+describe('an initial binding for a variable the query assigns', () => {
+  it('is refused with 400 naming the variable', async () => {
+    const request = { query: 'SELECT ?name { VALUES ?name { "Bob" } }', bindings: { name: DataFactory.literal('Alice') } };
+    await expect(fixture.store.query(request)).rejects.toThrow(BadRequestError);
+    await expect(fixture.store.query(request)).rejects.toThrow(/cannot bind \?name: the query assigns it/);
+  });
+});
+
 describe('terms crossing the worker boundary', () => {
   it('come back as real RDF/JS terms: languages, datatypes and blank nodes intact', async () => {
     const result = await fixture.store.query({ query: 'SELECT ?name ?age ?pop ?note { { <http://example.test/alice> <http://example.test/name> ?name ; <http://example.test/age> ?age } UNION { <http://example.test/urumchi> <http://example.test/population> ?pop } UNION { <http://example.test/bob> <http://example.test/note> ?note } }' });
