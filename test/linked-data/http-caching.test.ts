@@ -43,6 +43,15 @@ describe('a GET response', () => {
     });
   }
 
+  it('answers HEAD with the same ETag as GET, and 304 on a match', async () => {
+    const get = await s.app.inject({ url: '/id/person/gulmire-imin', headers: { accept: 'text/turtle' } });
+    const head = await s.app.inject({ method: 'HEAD', url: '/id/person/gulmire-imin', headers: { accept: 'text/turtle' } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers.etag).toBe(get.headers.etag);
+    const conditional = await s.app.inject({ method: 'HEAD', url: '/id/person/gulmire-imin', headers: { accept: 'text/turtle', 'if-none-match': get.headers.etag as string } });
+    expect(conditional.statusCode).toBe(304);
+  });
+
   it('has a different ETag for each representation of one IRI', async () => {
     const tags = new Set<string>();
     for (const accept of ['text/html', 'text/turtle', 'application/ld+json', 'application/n-triples']) {
