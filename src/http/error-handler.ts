@@ -1,12 +1,13 @@
 // The one place where errors become HTTP answers: typed errors keep their status, 4xx say what went wrong, 5xx say little.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CasegraphError, MethodNotAllowedError, NotFoundError, type ErrorLocation } from '../errors/casegraph-error.js';
-
-/** What 5xx answers say; details go to the log only. */
-const serverMessages: Readonly<Record<number, string>> = {
-  503: 'the query was stopped: it ran past its time limit',
-};
+import {
+  CasegraphError,
+  MethodNotAllowedError,
+  NotFoundError,
+  QueryTimeoutError,
+  type ErrorLocation,
+} from '../errors/casegraph-error.js';
 
 export interface HttpError {
   readonly status: number;
@@ -24,7 +25,10 @@ export function toHttpError(error: unknown): HttpError {
     status = error.statusCode;
     message = error.message;
   }
-  if (status >= 500) message = serverMessages[status] ?? 'internal server error';
+  // 5xx answers say little; the details go to the log only.
+  if (status >= 500) {
+    message = error instanceof QueryTimeoutError ? 'the query was stopped: it ran past its time limit' : 'internal server error';
+  }
   return { status, message: oneLine(message) };
 }
 
