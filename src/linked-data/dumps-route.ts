@@ -132,11 +132,11 @@ export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { du
 
 function indexPage(index: DumpIndex): string {
   const rows = index.dumps.map(
-    (d) => `<tr><td><a href="${escapeHtml(d.url)}">${escapeHtml(d.name)}</a></td><td>${escapeHtml(d.description)}</td><td>${escapeHtml(d.mediaType)}</td><td>${d.size.toLocaleString('en')} bytes</td><td class="iri">${escapeHtml(d.sha256)}</td></tr>`,
+    (d) => `<tr><th scope="row"><a href="${escapeHtml(d.url)}" type="${escapeHtml(d.mediaType)}">${escapeHtml(d.name)}</a><br><span class="muted">${escapeHtml(d.mediaType)}, ${d.size.toLocaleString('en')} bytes</span></th><td>${escapeHtml(d.description)}<br><span class="muted">SHA-256</span> <code class="iri">${escapeHtml(d.sha256)}</code></td></tr>`,
   );
   const body = `<article><h1>Downloads</h1>
 <p>The whole graph of dataset version <code>${escapeHtml(index.datasetVersion)}</code>: ${index.triples} distinct triples (${index.quads} quads, one named graph per file). Checksums: <a href="SHA256SUMS">SHA256SUMS</a>; this list as JSON: the same URL with <code>Accept: application/json</code>. Data under CC BY 4.0.</p>
-<table class="properties"><thead><tr><th>File</th><th>Contents</th><th>Type</th><th>Size</th><th>SHA-256</th></tr></thead><tbody>
+<table class="properties"><thead><tr><th>File</th><th>Contents and checksum</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></article>`;
   return htmlPage({ title: 'Downloads', body, datasetVersion: index.datasetVersion });

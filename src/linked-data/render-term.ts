@@ -1,6 +1,6 @@
 // Renders RDF terms as HTML: every IRI a link (local ones to this server's path), every literal escaped, dates readable.
 import type { Literal, Term } from '@rdfjs/types';
-import { xsd } from '../vocabulary/namespaces.js';
+import { casegraphNamespaces, xsd } from '../vocabulary/namespaces.js';
 import { escapeHtml } from './escape-html.js';
 import type { ResourceGraph } from './resource-graph.js';
 
@@ -11,8 +11,17 @@ export function hrefFor(iri: string, baseIri: string): string {
 
 /** A link to a resource, named by its stated label, or by its IRI when the graph names it nowhere. */
 export function renderLink(graph: ResourceGraph, iri: string, text?: string): string {
-  const label = text ?? graph.label({ termType: 'NamedNode', value: iri } as Term) ?? iri;
+  const label = text ?? graph.label({ termType: 'NamedNode', value: iri } as Term) ?? compactIri(iri, graph.baseIri);
   return `<a href="${escapeHtml(hrefFor(iri, graph.baseIri))}" title="${escapeHtml(iri)}">${escapeHtml(label)}</a>`;
+}
+
+/** An IRI the graph names nowhere, shortened with the well-known prefixes (`rdf:type`, `schema:Female`). */
+function compactIri(iri: string, baseIri: string): string {
+  for (const [prefix, namespace] of Object.entries(casegraphNamespaces(baseIri).prefixes)) {
+    const local = iri.slice(namespace.length);
+    if (iri.startsWith(namespace) && /^[A-Za-z_][\w.-]*$/.test(local)) return `${prefix}:${local}`;
+  }
+  return iri;
 }
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
