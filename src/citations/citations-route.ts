@@ -11,7 +11,7 @@ import { readPersonClaims } from './read-person-claims.js';
 
 type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
 
-export const personsApiPath = '/api/persons/:id';
+const personsApiPath = '/api/persons/:id';
 
 /** Reads one optional query parameter; given twice is a 400 naming it. */
 function parameter(request: PersonRequest, name: string): string | undefined {
