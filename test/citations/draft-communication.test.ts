@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, draftCommunication, notStated } from '../../src/citations/draft-communication.js';
 import { citationFormats } from '../../src/citations/citation-formats.js';
 import { communicationToMarkdown } from '../../src/citations/communication-to-markdown.js';
+import { communicationToHtml } from '../../src/citations/communication-to-html.js';
 import type { EventClaim, PersonClaims, SourceSummary } from '../../src/citations/person-claims.js';
 import { readMarkdown, unfootnotedSentences } from './footnoted-sentences.js';
 
@@ -66,10 +67,14 @@ describe('the draft communication of a synthetic record', () => {
     expect(note?.text).toBe('Example Watch, “Annual report”, 3 May 2020. Available at http://example.test/report: “P was arrested in Town by the city police”.');
   });
 
-  it('names the dataset version and escapes Markdown in literals', () => {
+  it('names the dataset version and escapes literals in Markdown and HTML', () => {
     const name = { id: 'identity/name', kind: 'identity', field: 'name', value: 'P *bold* [x]', subject: record.person.iri, sources: [source], excerpts: ['P'], singleSource: true } as const;
     const tricky = draftCommunication({ ...record, claims: [name, arrest] }, base);
     expect(communicationToMarkdown(tricky)).toContain('Name: P \\*bold\\* \\[x\\].');
+    const script = draftCommunication({ ...record, claims: [{ ...name, value: '<script>alert(1)</script>' }, arrest] }, base);
+    const html = communicationToHtml(script);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Name: &lt;script&gt;alert(1)&lt;/script&gt;.');
     expect(doc.preamble[0]?.text).toBe('This draft was drawn from the casegraph dataset, version v1.');
   });
 });
