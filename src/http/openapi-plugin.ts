@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document (/openapi.json) and its docs page (/docs), assembled from fragments each feature contributes.
 import fp from 'fastify-plugin';
+import { escapeHtml } from '../linked-data/escape-html.js';
 import { jsonSchemaDialect } from '../vocabulary/namespaces.js';
 
 /** What one feature adds: its paths (OpenAPI Path Item objects), component schemas and tags. */
@@ -95,10 +96,6 @@ export const openApiPlugin = fp<OpenApiPluginOptions>(
   },
   { name: 'casegraph-openapi', fastify: '5.x' },
 );
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Plain generated HTML: operations by tag, then the schemas; nothing loaded from anywhere else. */
 function docsPage(document: Record<string, unknown>): string {

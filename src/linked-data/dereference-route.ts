@@ -25,7 +25,7 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
   const base = app.store.baseIri;
 
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const path = (request.raw.url ?? request.url).split('?')[0] as string;
+    const path = readablePath((request.raw.url ?? request.url).split('?')[0] as string);
     const asked = base + path.slice(1);
     let description = describeResource(graph, asked);
     let fixed: ResourceFormat | undefined;
@@ -97,4 +97,13 @@ function renderHtml(graph: ResourceGraph, description: ResourceDescription, alte
     return personPage(graph, subject, { alternates, apiLinks });
   }
   return resourcePage(graph, description, alternates);
+}
+
+/** IRIs are matched as written in the data: percent-escapes of characters IRIs allow unescaped are decoded. */
+function readablePath(raw: string): string {
+  try {
+    return decodeURI(raw);
+  } catch {
+    return raw;
+  }
 }

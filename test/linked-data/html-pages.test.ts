@@ -134,6 +134,12 @@ describe('a page whose literals hold markup', () => {
     expect(undated.startsWith('<li class="undated"')).toBe(true);
   });
 
+  it('dereferences an IRI with non-ASCII characters from its percent-encoded path', async () => {
+    const res = await s.app.inject({ url: `/id/place/${encodeURIComponent('ürümqi')}`, headers: { accept: 'text/turtle' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Ürümqi (synthetic)');
+  });
+
   it('shows a value the graph lacks as not stated', async () => {
     const res = await s.app.inject({ url: '/id/person/p1', headers: html });
     const who = res.body.slice(res.body.indexOf('id="who"'), res.body.indexOf('id="timeline"'));

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPlugin } from '../../src/http/openapi-plugin.js';
+import { escapeHtml } from '../../src/linked-data/escape-html.js';
 import { realApp, type LinkedDataApp } from './linked-data-app.js';
 
 let s: LinkedDataApp;
@@ -32,7 +33,7 @@ describe('GET /docs', () => {
     const document = JSON.parse((await s.app.inject({ url: '/openapi.json' })).body);
     const res = await s.app.inject({ url: '/docs' });
     expect(res.headers['content-type']).toContain('text/html');
-    for (const path of Object.keys(document.paths)) expect(res.body).toContain(`<code>${path.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;')}</code>`);
+    for (const path of Object.keys(document.paths)) expect(res.body).toContain(`<code>${escapeHtml(path)}</code>`);
     expect(res.body).toContain('id="PersonDocument"');
     expect(res.body).not.toMatch(/<script|https?:\/\/(?!json-schema\.org)[^"\s]*\.(js|css)/);
   });

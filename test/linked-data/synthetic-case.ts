@@ -26,6 +26,7 @@ export const syntheticCase = `${prefixes}
     cg:hasEvent <id/event/e1>, <id/event/e2>, <id/event/e3> ; cg:excerpt "x" ; prov:wasDerivedFrom <id/source/s1> .
 <id/event/e1> a cg:Arrest ; rdfs:label "Arrest e1"@en ; dct:date "2001-02"^^xsd:gYearMonth ; cg:concernsPerson <id/person/p1> ; cg:excerpt "x" ; prov:wasDerivedFrom <id/source/s1> .
 <id/event/e2> a cg:Detention ; rdfs:label "Detention e2"@en ; cg:occurredAfter <id/event/e1> ; cg:concernsPerson <id/person/p1> ; cg:excerpt "x" ; prov:wasDerivedFrom <id/source/s1> .
+<id/place/ürümqi> a schema:Place ; rdfs:label "Ürümqi (synthetic)"@en ; schema:name "Ürümqi" ; cg:excerpt "x" ; prov:wasDerivedFrom <id/source/s1> .
 <id/event/e3> a cg:Publication ; rdfs:label "Publication e3"@en ; cg:concernsPerson <id/person/p1> ; cg:excerpt "x" ; prov:wasDerivedFrom <id/source/s1> .
 `;
 
