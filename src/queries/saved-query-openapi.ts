@@ -12,15 +12,20 @@ const parameterSchemas: Readonly<Record<string, Record<string, unknown>>> = {
   gYearMonth: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' },
 };
 
+function describeParameter(p: QueryParameter, basePath: string): string {
+  const what = p.typeName === 'iri' ? 'An IRI (absolute, or relative to the base IRI)' : `A ${p.typeName}`;
+  const values = p.enumerateFromData ? ` Accepted values are those in the data, listed by GET ${basePath}.` : '';
+  return `${what}, bound to ?${p.variable}.${values}`;
+}
+
 const cell = { type: ['string', 'number', 'boolean', 'null'] };
 const errorResponse = (description: string) => ({ description, content: { 'text/plain': { schema: { type: 'string' } } } });
 
-/** `values` holds each enumerated parameter's accepted values, read from the data at startup. */
-export function savedQueryOpenApi(
-  queries: readonly SavedQuery[],
-  values: ReadonlyMap<QueryParameter, readonly string[]>,
-  basePath: string,
-): OpenApiFragment {
+/**
+ * Values listed in the front matter become `enum`; values read from the data are not known before a query
+ * runs, so those parameters point to GET /api/queries, which lists them.
+ */
+export function savedQueryOpenApi(queries: readonly SavedQuery[], basePath: string): OpenApiFragment {
   const paths: Record<string, Record<string, unknown>> = {
     [basePath]: {
       get: {
@@ -35,11 +40,11 @@ export function savedQueryOpenApi(
       name: p.name,
       in: 'query',
       required: p.required && p.default === undefined,
-      description: `${p.typeName === 'iri' ? 'An IRI (absolute, or relative to the base IRI)' : `A ${p.typeName}`}, bound to ?${p.variable}.`,
+      description: describeParameter(p, basePath),
       schema: {
         ...(parameterSchemas[p.typeName] ?? { type: 'string' }),
         ...(p.default !== undefined ? { default: p.default } : {}),
-        ...((p.values ?? values.get(p)) ? { enum: p.values ?? values.get(p) } : {}),
+        ...(p.values ? { enum: p.values } : {}),
       },
     }));
     if (query.pageSize !== undefined) {

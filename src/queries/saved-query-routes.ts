@@ -43,14 +43,8 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     ...(p.values ? { values: p.values } : p.enumerateFromData ? { values: await valuesFromData(query, p) } : {}),
   });
 
-  // Enumerations from the data are read once, now, so the OpenAPI document can list them.
-  const enumerated = new Map<QueryParameter, readonly string[]>();
-  for (const query of catalog.queries) {
-    for (const parameter of query.parameters) {
-      if (parameter.enumerateFromData) enumerated.set(parameter, await valuesFromData(query, parameter));
-    }
-  }
-  app.openApi.add('research queries', savedQueryOpenApi(catalog.queries, enumerated, savedQueriesPath));
+  // Values read from the data are listed by GET /api/queries, on first use: startup runs no query.
+  app.openApi.add('research queries', savedQueryOpenApi(catalog.queries, savedQueriesPath));
 
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('vary', 'Accept');
