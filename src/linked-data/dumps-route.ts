@@ -83,7 +83,8 @@ export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { du
       .type(found.mediaType + charset)
       .header('etag', `"${set.version}-${found.sha256.slice(0, 22)}"`)
       .header('content-disposition', `attachment; filename="${found.name}"`)
-      .header('digest', `sha-256=${Buffer.from(found.sha256, 'hex').toString('base64')}`)
+      // RFC 9530: the checksum travels with the bytes too.
+      .header('repr-digest', `sha-256=:${Buffer.from(found.sha256, 'hex').toString('base64')}:`)
       .send(found.content);
   });
 

@@ -38,6 +38,7 @@ describe('GET /dumps/', () => {
       expect(res.headers['content-type'], entry.name).toContain(entry.mediaType);
       expect(res.rawPayload.length, entry.name).toBe(entry.size);
       expect(sha256(res.rawPayload), entry.name).toBe(entry.sha256);
+      expect(res.headers['repr-digest'], entry.name).toBe(`sha-256=:${Buffer.from(entry.sha256, 'hex').toString('base64')}:`);
     }
   });
 
