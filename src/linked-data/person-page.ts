@@ -50,7 +50,7 @@ ${excerpts(graph, person, cg('excerpt'))}
 <h2 id="timeline-h">Timeline</h2>
 <p class="muted">Filled markers have a date stated by the sources. Hollow markers have none: they are placed only by the order the sources state, or listed as undated.</p>
 <ol class="timeline" data-events="${timeline.length}">
-${timeline.map((entry) => timelineItem(graph, entry, notes, contextEvents.has(entry.event.value))).join('\n')}
+${timeline.map((entry, i) => timelineItem(graph, entry, notes, contextEvents.has(entry.event.value), sameDay(entry, timeline[i - 1]))).join('\n')}
 </ol>
 </section>`;
 
@@ -159,12 +159,19 @@ function excerpts(graph: ResourceGraph, subject: Quad_Subject, predicate: string
     .join('')}</details>`;
 }
 
-function timelineItem(graph: ResourceGraph, entry: TimelineEntry, notes: SourceNotes, isContext: boolean): string {
+/** Two dated entries in a row with the same stated date: their order within that day is not stated. */
+function sameDay(entry: TimelineEntry, previous: TimelineEntry | undefined): boolean {
+  return entry.date !== undefined && previous?.date !== undefined && entry.date.equals(previous.date);
+}
+
+function timelineItem(graph: ResourceGraph, entry: TimelineEntry, notes: SourceNotes, isContext: boolean, sameDayAsPrevious: boolean): string {
   const cg = casegraphNamespaces(graph.baseIri).cg;
   const e = entry.event;
   let when: string;
-  if (entry.date) when = renderDate(entry.date);
-  else {
+  if (entry.date) {
+    when = renderDate(entry.date);
+    if (sameDayAsPrevious) when += ' <span class="muted">(the same day as the entry above; the sources do not say which came first)</span>';
+  } else {
     const relation = entry.relation
       ? ` · ${entry.relation.kind} ${renderLink(graph, entry.relation.other.value)}`
       : '';

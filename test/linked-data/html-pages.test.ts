@@ -55,6 +55,12 @@ describe('the person page', () => {
     expect(item('Gulmire Imin publishes poems on Uyghur websites</a>')).toContain('class="undated"');
   });
 
+  it('says that trial and sentencing fell on the same day without ordering them within it', () => {
+    const timeline = section('timeline');
+    expect(timeline.match(/datetime="2010-04-01"/g)).toHaveLength(2);
+    expect(timeline).toContain('the same day as the entry above; the sources do not say which came first');
+  });
+
   it('shows the three charges, the life sentence and where she is held', () => {
     const charges = section('charges');
     for (const charge of ['Splittism', 'Leaking state secrets', 'Organizing an illegal demonstration', 'Life imprisonment']) expect(charges).toContain(charge);
