@@ -50,7 +50,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST'],
-    exposedHeaders: [truncatedHeader, versionHeader],
+    // ETag, Link and Content-Location let browser code revalidate and follow a resource's alternate forms.
+    exposedHeaders: [truncatedHeader, versionHeader, 'etag', 'link', 'content-location', 'repr-digest'],
     maxAge: 86_400,
   });
   // 4. Routes, which reach services only through the instance and their options.

@@ -81,3 +81,11 @@ describe('a GET response', () => {
     expect(missing.headers.etag).toBeUndefined();
   });
 });
+
+describe('a cross-origin GET', () => {
+  it('lets browser code read the ETag, Link and Content-Location headers', async () => {
+    const res = await s.app.inject({ url: '/id/person/gulmire-imin', headers: { accept: 'text/turtle', origin: 'http://notebook.example.test' } });
+    const exposed = String(res.headers['access-control-expose-headers']).toLowerCase();
+    for (const header of ['etag', 'link', 'content-location']) expect(exposed).toContain(header);
+  });
+});
