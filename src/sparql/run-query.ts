@@ -134,6 +134,12 @@ function decodeRecord(record: Readonly<Record<string, EncodedTerm>>): Record<str
 function collect<T>(stream: Stream<T>, max: number): Promise<{ items: T[]; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const items: T[] = [];
+    // An iterator can be finished before we listen (Comunica's sort ends an empty input at once), and an
+    // ended iterator never emits 'end' again: waiting for it would hold the worker until the deadline.
+    if ((stream as { done?: boolean }).done) {
+      resolve({ items, truncated: false });
+      return;
+    }
     let done = false;
     stream.on('data', (item) => {
       if (done) return;
