@@ -19,6 +19,8 @@ export interface Config {
   readonly maxResults: number;
   /** Query worker threads. */
   readonly workers: number;
+  /** Heap limit of one query worker, in MiB: a query that needs more is stopped, its worker replaced. */
+  readonly queryMemoryMb: number;
 }
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,11 +34,12 @@ export const defaultConfig: Config = {
   queryTimeoutMs: 30_000,
   maxResults: 10_000,
   workers: Math.max(1, os.availableParallelism()),
+  queryMemoryMb: 1024,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS and QUERY_WORKERS; overrides win over both. */
+/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS and QUERY_MEMORY_MB; overrides win over both. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = {
     ...defaultConfig,
@@ -46,6 +49,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', defaultConfig.queryTimeoutMs, 1, 3_600_000),
     maxResults: integer(env, 'MAX_RESULTS', defaultConfig.maxResults, 1, 10_000_000),
     workers: integer(env, 'QUERY_WORKERS', defaultConfig.workers, 1, 256),
+    queryMemoryMb: integer(env, 'QUERY_MEMORY_MB', defaultConfig.queryMemoryMb, 128, 65_536),
     ...overrides,
   };
   checkBaseIri(config.baseIri);

@@ -65,6 +65,11 @@ export class QueryTimeoutError extends CasegraphError {
   override readonly status = 503;
 }
 
+/** A query needed more memory than a query worker may use and was stopped. */
+export class QueryMemoryError extends CasegraphError {
+  override readonly status = 503;
+}
+
 /** The client may not do this here at all (e.g. a SPARQL update on the read-only endpoint). */
 export class ForbiddenError extends CasegraphError {
   override readonly status = 403;

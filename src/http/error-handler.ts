@@ -5,6 +5,7 @@ import {
   CasegraphError,
   MethodNotAllowedError,
   NotFoundError,
+  QueryMemoryError,
   QueryTimeoutError,
   type ErrorLocation,
 } from '../errors/casegraph-error.js';
@@ -25,9 +26,11 @@ export function toHttpError(error: unknown): HttpError {
     status = error.statusCode;
     message = error.message;
   }
-  // 5xx answers say little; the details go to the log only.
+  // 5xx answers say little; the details go to the log only. A stopped query says which limit stopped it.
   if (status >= 500) {
-    message = error instanceof QueryTimeoutError ? 'the query was stopped: it ran past its time limit' : 'internal server error';
+    if (error instanceof QueryTimeoutError) message = 'the query was stopped: it ran past its time limit';
+    else if (error instanceof QueryMemoryError) message = 'the query was stopped: it needed more memory than a query may use';
+    else message = 'internal server error';
   }
   return { status, message: oneLine(message) };
 }

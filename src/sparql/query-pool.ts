@@ -1,6 +1,6 @@
 // A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and replaced.
 import { Worker } from 'node:worker_threads';
-import { BadRequestError, CasegraphError, QueryTimeoutError } from '../errors/casegraph-error.js';
+import { BadRequestError, CasegraphError, QueryMemoryError, QueryTimeoutError } from '../errors/casegraph-error.js';
 import type { ErrorLocation } from '../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from './run-query.js';
 
@@ -29,6 +29,8 @@ export interface QueryPoolOptions {
   /** The whole dataset as N-Quads. */
   readonly nquads: string;
   readonly baseIri: string;
+  /** Heap limit per worker (MiB); a query that needs more fails with QueryMemoryError and its worker is replaced. */
+  readonly memoryMb?: number;
 }
 
 interface Task {
@@ -113,7 +115,8 @@ export class QueryPool {
   private spawn(): Promise<void> {
     const started = performance.now();
     // execArgv [] so a parent started through a loader (tsx, vitest) does not load it twice: the bootstrap registers its own.
-    const worker = new Worker(bootstrap, { workerData: this.data, execArgv: [] });
+    const limits = this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {};
+    const worker = new Worker(bootstrap, { workerData: this.data, execArgv: [], ...limits });
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
     // An idle worker must not keep the process alive; a busy one does (see dispatch).
@@ -131,7 +134,7 @@ export class QueryPool {
       });
       worker.on('error', (error) => {
         if (!slot.ready) reject(new CasegraphError(`a query worker failed to start: ${error.message}`, undefined, { cause: error }));
-        else if (slot.task) this.settle(slot.task, new CasegraphError(`query evaluation failed: ${error.message}`, undefined, { cause: error }));
+        else if (slot.task) this.settle(slot.task, workerFailure(error, this.options.memoryMb));
         slot.task = undefined;
       });
       worker.on('exit', (code) => {
@@ -204,6 +207,14 @@ export class QueryPool {
     if (error) task.reject(error);
     else task.resolve(result as EncodedResult);
   }
+}
+
+/** A worker that hit its heap limit fails its query as QueryMemoryError; any other crash is the engine's failure. */
+function workerFailure(error: Error & { code?: string }, memoryMb: number | undefined): Error {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new QueryMemoryError(`the query was stopped: it needed more than the ${memoryMb ?? '?'} MiB a query may use`, undefined, { cause: error });
+  }
+  return new CasegraphError(`query evaluation failed: ${error.message}`, undefined, { cause: error });
 }
 
 /** Errors cross the thread as plain data; a client error stays a 400, anything else is the engine's failure. */

@@ -17,7 +17,7 @@ import { loadGraph } from './load-graph.js';
 export async function openLocalStore(config: Config): Promise<GraphStore> {
   const { store, graphs, version } = loadGraph({ root: config.root, dirs: config.dataDirs, baseIri: config.baseIri });
   const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
-  const pool = await QueryPool.start({ size: config.workers, nquads, baseIri: config.baseIri });
+  const pool = await QueryPool.start({ size: config.workers, nquads, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
   // Checking here too rejects bad queries before they take a worker, and at once.
   const analyzer = new QueryAnalyzer(config.baseIri);
   return {

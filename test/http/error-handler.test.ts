@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, DataError, QueryTimeoutError } from '../../src/errors/casegraph-error.js';
+import { BadRequestError, DataError, QueryMemoryError, QueryTimeoutError } from '../../src/errors/casegraph-error.js';
 import { toHttpError } from '../../src/http/error-handler.js';
 
 describe('a client error', () => {
@@ -19,6 +19,13 @@ describe('a server error', () => {
     expect(toHttpError(new QueryTimeoutError('stopped after 30000 ms: SELECT ...'))).toEqual({
       status: 503,
       message: 'the query was stopped: it ran past its time limit',
+    });
+  });
+
+  it('says only that the memory limit stopped a query', () => {
+    expect(toHttpError(new QueryMemoryError('the query was stopped: it needed more than the 1024 MiB a query may use'))).toEqual({
+      status: 503,
+      message: 'the query was stopped: it needed more memory than a query may use',
     });
   });
 });
