@@ -18,9 +18,9 @@ export function loadQueryCatalog(root: string, baseIri: string, dir = 'queries')
   const analyzer = new QueryAnalyzer(baseIri);
   const queries = files.map((file) => {
     const text = readFileSync(path.join(root, file), 'utf8');
-    let form: SavedQuery['form'];
+    let sparql: Pick<SavedQuery, 'form' | 'variables'>;
     try {
-      form = analyzer.analyze(text).form;
+      sparql = analyzer.analyze(text);
     } catch (error) {
       if (error instanceof CasegraphError) {
         throw new DataError(error.message, { file, line: error.location?.line, column: error.location?.column }, { cause: error });
@@ -28,7 +28,7 @@ export function loadQueryCatalog(root: string, baseIri: string, dir = 'queries')
       throw error;
     }
     const name = path.posix.relative(dir, file).replace(/\.rq$/, '');
-    return parseQueryFile(file, name, text, form);
+    return parseQueryFile(file, name, text, sparql);
   });
   const byName = new Map(queries.map((q) => [q.name, q]));
   return { queries, get: (name) => byName.get(name) };

@@ -20,12 +20,12 @@ interface FrontMatter {
   method?: unknown;
 }
 
-/** Parses a .rq file's text; `form` comes from the caller, who has parsed the SPARQL itself. */
+/** Parses a .rq file's text; `form` and `variables` come from the caller, who has parsed the SPARQL itself. */
 export function parseQueryFile(
   file: string,
   name: string,
   text: string,
-  form: SavedQuery['form'],
+  sparql: Pick<SavedQuery, 'form' | 'variables'>,
 ): SavedQuery {
   const lines = text.split(/\r?\n/);
   const headerLength = lines.findIndex((line) => !line.startsWith('#+'));
@@ -99,7 +99,8 @@ export function parseQueryFile(
     parameters: finished,
     pageSize,
     text,
-    form,
+    form: sparql.form,
+    variables: sparql.variables,
   };
 }
 

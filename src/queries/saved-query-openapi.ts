@@ -59,9 +59,16 @@ export function savedQueryOpenApi(queries: readonly SavedQuery[], basePath: stri
         parameters,
         responses: {
           '200': {
-            description: 'One page of rows',
+            description: `One page of rows${query.variables.length ? `, with the columns ${query.variables.join(', ')}` : ''}`,
             content: {
-              'application/json': { schema: { $ref: '#/components/schemas/SavedQueryAnswer' } },
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { $ref: '#/components/schemas/SavedQueryAnswer' },
+                    { properties: { rows: { items: { required: [...query.variables], properties: Object.fromEntries(query.variables.map((v) => [v, cell])) } } } },
+                  ],
+                },
+              },
               'text/csv': { schema: { type: 'string' } },
               'application/sparql-results+json': { schema: { type: 'object' } },
             },
@@ -102,13 +109,14 @@ export function savedQueryOpenApi(queries: readonly SavedQuery[], basePath: stri
             type: 'array',
             items: {
               type: 'object',
-              required: ['name', 'summary', 'tags', 'form', 'parameters', 'href', 'sparql'],
+              required: ['name', 'summary', 'tags', 'form', 'variables', 'parameters', 'href', 'sparql'],
               properties: {
                 name: { type: 'string' },
                 summary: { type: 'string' },
                 description: { type: 'string' },
                 tags: { type: 'array', items: { type: 'string' } },
                 form: { enum: ['select', 'ask', 'construct', 'describe'] },
+                variables: { type: 'array', items: { type: 'string' } },
                 pageSize: { type: 'integer' },
                 href: { type: 'string', format: 'iri' },
                 sparql: { type: 'string', format: 'iri' },

@@ -59,6 +59,7 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
         ...(q.description ? { description: q.description } : {}),
         tags: q.tags,
         form: q.form,
+        variables: q.variables,
         parameters: await Promise.all(q.parameters.map((p) => describeParameter(q, p))),
         ...(q.pageSize ? { pageSize: q.pageSize } : {}),
         href: apiBase + q.name,

@@ -38,4 +38,6 @@ export interface SavedQuery {
   /** The whole file: the front matter is SPARQL comments, so line numbers stay true. */
   readonly text: string;
   readonly form: 'select' | 'ask' | 'construct' | 'describe';
+  /** A SELECT's result variables, in order: the columns of every answer. */
+  readonly variables: readonly string[];
 }

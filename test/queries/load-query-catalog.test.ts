@@ -51,7 +51,7 @@ describe('a well-formed saved query', () => {
 
   it('is named by its path and carries its decorators', () => {
     const [query] = load().queries;
-    expect(query).toMatchObject({ name: 'people/by-year', file: 'queries/people/by-year.rq', summary: 'People by year', description: 'Counts: per year', tags: ['people'], pageSize: 20, form: 'select' });
+    expect(query).toMatchObject({ name: 'people/by-year', file: 'queries/people/by-year.rq', summary: 'People by year', description: 'Counts: per year', tags: ['people'], pageSize: 20, form: 'select', variables: ['s', 'kind'] });
   });
 
   it('reads BASIL parameters with their types, leaving strings and comments alone', () => {

@@ -54,6 +54,7 @@ describe('GET /api/queries', () => {
     const byCharge = queries.find((q: { name: string }) => q.name === 'persons/by-charge');
     expect(byCharge).toMatchObject({
       summary: 'Persons by charge',
+      variables: ['person', 'name', 'charge', 'chargeLabel'],
       tags: ['persons', 'charges'],
       pageSize: 100,
       href: `${base}api/queries/persons/by-charge`,
@@ -216,6 +217,8 @@ describe('the OpenAPI document', () => {
     }
     const charge = openapi.paths['/api/queries/persons/by-charge'].get.parameters[0];
     expect(charge.description).toMatch(/Accepted values are those in the data, listed by GET \/api\/queries/);
+    const rows = openapi.paths['/api/queries/persons/by-charge'].get.responses['200'].content['application/json'].schema.allOf[1].properties.rows;
+    expect(rows.items.required).toEqual(['person', 'name', 'charge', 'chargeLabel']);
   });
 
   it('has schemas that the answers satisfy', async () => {
@@ -228,5 +231,10 @@ describe('the OpenAPI document', () => {
     expect(answer((await get('/api/queries/events/per-year')).json()), JSON.stringify(answer.errors)).toBe(true);
     expect(list((await get('/api/queries')).json()), JSON.stringify(list.errors)).toBe(true);
     expect(answer({ query: 'x' })).toBe(false);
+    const timelineSchema = openapi.paths['/api/queries/persons/timeline'].get.responses['200'].content['application/json'].schema;
+    const timeline = ajv.compile({ components: openapi.components, ...timelineSchema });
+    const body = (await get('/api/queries/persons/timeline')).json();
+    expect(timeline(body), JSON.stringify(timeline.errors)).toBe(true);
+    expect(timeline({ ...body, rows: [{ event: 'x' }] })).toBe(false);
   });
 });

@@ -34,14 +34,14 @@ export const queryCommand: Command = {
     const config = loadConfig();
     const saved = savedQuery(parsed.source, config.root, config.baseIri);
     const { text, file } = saved ? { text: saved.text, file: saved.file } : await readQuery(parsed.source);
-    let kind;
-    let form;
+    let analysis;
     try {
-      ({ resultKind: kind, form } = new QueryAnalyzer(config.baseIri).analyze(text));
+      analysis = new QueryAnalyzer(config.baseIri).analyze(text);
     } catch (error) {
       throw withFile(error, file);
     }
-    const decorated = saved ?? (file && text.startsWith('#+') ? parseQueryFile(file, file, text, form) : undefined);
+    const kind = analysis.resultKind;
+    const decorated = saved ?? (file && text.startsWith('#+') ? parseQueryFile(file, file, text, analysis) : undefined);
     if (!decorated && Object.keys(parsed.params).length > 0) {
       throw new BadRequestError('--param needs a saved query or a .rq file with grlc front matter ("#+ summary: ...")');
     }
