@@ -1,8 +1,9 @@
 // Loads every saved query under queries/ at startup; a bad front matter or bad SPARQL stops startup naming file and line.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CasegraphError, DataError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from '../sparql/analyze-query.js';
+import { listFiles } from '../store/list-files.js';
 import { parseQueryFile } from './parse-query-file.js';
 import type { SavedQuery } from './saved-query.js';
 
@@ -41,14 +42,5 @@ function listQueryFiles(root: string, dir: string): string[] {
     if (error instanceof DataError) throw error;
     return [];
   }
-  const found: string[] = [];
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
-      const child = path.posix.join(relative, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && entry.name.endsWith('.rq')) found.push(child);
-    }
-  };
-  walk(dir);
-  return found.sort();
+  return listFiles(root, dir, (name) => name.endsWith('.rq'));
 }

@@ -1,11 +1,12 @@
 // Reads every Turtle/TriG file under the dataset folders into one N3 store, one named graph per file.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { DataError } from '../errors/casegraph-error.js';
 import { casegraphNamespaces } from '../vocabulary/namespaces.js';
 import { datasetVersion } from './dataset-version.js';
+import { listFiles } from './list-files.js';
 import type { LoadedGraph } from './graph-store.js';
 
 export interface LoadGraphOptions {
@@ -28,21 +29,13 @@ const formats: Readonly<Record<string, string>> = { '.ttl': 'text/turtle', '.tri
 /** Lists dataset files relative to root, sorted, so load order and version never depend on the file system. */
 export function listDatasetFiles(root: string, dirs: readonly string[]): string[] {
   const found: string[] = [];
-  const walk = (relative: string): void => {
-    const absolute = path.join(root, relative);
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      const child = path.posix.join(relative, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && path.extname(entry.name) in formats) found.push(child);
-    }
-  };
   for (const dir of dirs) {
     try {
       if (!statSync(path.join(root, dir)).isDirectory()) throw new Error('not a folder');
     } catch {
       throw new DataError(`dataset folder ${dir} is missing under ${root}`);
     }
-    walk(dir);
+    found.push(...listFiles(root, dir, (name) => path.extname(name) in formats));
   }
   return found.sort();
 }
