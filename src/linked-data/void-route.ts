@@ -1,4 +1,4 @@
-// GET /.well-known/void: the VoID/DCAT dataset description, as Turtle (default), JSON-LD or N-Triples.
+// GET /.well-known/void: the VoID/DCAT dataset description, as Turtle (default), JSON-LD, N-Triples or an HTML page.
 import type { FastifyPluginAsync } from 'fastify';
 import { NotAcceptableError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
