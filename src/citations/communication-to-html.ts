@@ -1,9 +1,6 @@
 // Writes a draft communication as one self-contained HTML page: numbered footnote links, no script, no external asset.
+import { escapeHtml as escape } from '../http/escape-html.js';
 import type { Communication, Sentence } from './draft-communication.js';
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 function sentences(list: readonly Sentence[]): string {
   return list

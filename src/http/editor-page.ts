@@ -1,4 +1,6 @@
 // The HTML page of the browser SPARQL editor: YASGUI from our own assets, with the example queries in a menu.
+import { escapeHtml } from './escape-html.js';
+
 /** One entry of the examples menu. */
 export interface EditorExample {
   /** Path relative to the project root, shown as the entry's tooltip. */
@@ -10,9 +12,6 @@ export interface EditorExample {
 
 export const editorAssetPrefix = '/assets/';
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** JSON inside a <script> data block: `<` escaped so no `</script>` in a query can end the element. */
 function scriptJson(value: unknown): string {

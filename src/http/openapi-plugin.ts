@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document (/openapi.json) and its docs page (/docs), assembled from fragments each feature contributes.
 import fp from 'fastify-plugin';
-import { escapeHtml } from '../linked-data/escape-html.js';
+import { escapeHtml } from './escape-html.js';
 import { jsonSchemaDialect } from '../vocabulary/namespaces.js';
 
 /** What one feature adds: its paths (OpenAPI Path Item objects), component schemas and tags. */

@@ -5,7 +5,7 @@ import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { buildDumps, type DumpSet } from './build-dumps.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
 
 export interface DumpIndexEntry {

@@ -1,5 +1,5 @@
 // The shell of every linked-data HTML page: one inline stylesheet, no script, alternates linked in head and footer.
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 
 export interface Alternate {
   readonly href: string;

@@ -1,5 +1,5 @@
 // The 404 page for an IRI under BASE_IRI that the graph says nothing about: what was asked and where to look instead.
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage } from './html-page.js';
 
 export function notFoundPage(iri: string, datasetVersion: string): string {

@@ -1,7 +1,7 @@
 // The HTML page of a person: who they are, a timeline of their case, charges, sentence, place held, UN findings, sources.
 import type { NamedNode, Quad_Subject } from '@rdfjs/types';
 import { casegraphNamespaces, dct, owl, schema, skos } from '../vocabulary/namespaces.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage, type Alternate } from './html-page.js';
 import { orderTimeline, type TimelineEntry } from './order-timeline.js';
 import { notStated, renderDate, renderIriLine, renderLink, renderTerm } from './render-term.js';

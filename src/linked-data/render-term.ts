@@ -1,7 +1,7 @@
 // Renders RDF terms as HTML: every IRI a link (local ones to this server's path), every literal escaped, dates readable.
 import type { Literal, Term } from '@rdfjs/types';
 import { casegraphNamespaces, xsd } from '../vocabulary/namespaces.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import type { ResourceGraph } from './resource-graph.js';
 
 /** Local IRIs (under BASE_IRI) link to the same path on this server; anything else links to itself. */

@@ -3,7 +3,7 @@ import { DataFactory } from 'n3';
 import type { NamedNode, Quad, Quad_Subject } from '@rdfjs/types';
 import { casegraphNamespaces, rdf } from '../vocabulary/namespaces.js';
 import type { ResourceDescription } from './describe-resource.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage, type Alternate } from './html-page.js';
 import { renderIriLine, renderLink, renderTerm } from './render-term.js';
 import type { ResourceGraph } from './resource-graph.js';

@@ -2,7 +2,7 @@
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad_Subject } from '@rdfjs/types';
 import { dct, prov, schema } from '../vocabulary/namespaces.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { notStated, renderDate, renderLink } from './render-term.js';
 import type { ResourceGraph } from './resource-graph.js';
 

@@ -6,7 +6,7 @@ import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { datasetDescription } from './dataset-description.js';
 import type { DumpRouteOptions } from './dumps-route.js';
 import { resourceFormats, serializeTriples, type ResourceFormat } from './resource-formats.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
 import { ResourceGraph } from './resource-graph.js';
 

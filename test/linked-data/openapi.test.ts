@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPlugin } from '../../src/http/openapi-plugin.js';
-import { escapeHtml } from '../../src/linked-data/escape-html.js';
+import { escapeHtml } from '../../src/http/escape-html.js';
 import { realApp, type LinkedDataApp } from './linked-data-app.js';
 
 let s: LinkedDataApp;
