@@ -1,7 +1,5 @@
 // Test helper: the real app over the shipped ontology and data (or a synthetic dataset under http://example.test/).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import Fastify from 'fastify';
@@ -13,6 +11,7 @@ import { storePlugin } from '../../src/http/store-plugin.js';
 import { linkedDataPlugin } from '../../src/linked-data/linked-data-plugin.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
+import { syntheticBase, writeDataset } from '../store/synthetic-store.js';
 
 export interface LinkedDataApp {
   readonly app: FastifyInstance;
@@ -30,25 +29,16 @@ export async function realApp(overrides: Partial<Config> = {}): Promise<LinkedDa
   return { app, store, config, close: () => app.close() };
 }
 
-export const syntheticBase = 'http://example.test/';
-
-/** A dataset of the given files (relative path → Turtle) in a fresh folder, with the real ontology beside it. */
-export function writeDataset(files: Readonly<Record<string, string>>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'casegraph-ld-'));
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), content);
-  }
-  return root;
-}
+// One writer of synthetic dataset folders for all tests.
+export { syntheticBase, writeDataset } from '../store/synthetic-store.js';
 
 /** The linked-data plugins over a synthetic dataset; the folder is removed on close. */
 export async function syntheticLinkedDataApp(files: Readonly<Record<string, string>>): Promise<LinkedDataApp> {
   const root = writeDataset(files);
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 1 });
   const store = await openLocalStore(config);
-  // Only the plugins linked data needs, in app.ts's order: the other features' startup work (saved queries run
-  // against the data) has nothing to do with these tests and would only slow them down.
+  // Only the plugins linked data needs, in app.ts's order: the other features (saved queries, citations)
+  // need query files that a synthetic dataset folder does not have.
   const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
   app.register(errorHandler);
   app.register(storePlugin, { store, config });
