@@ -29,7 +29,7 @@ export const csvTables: readonly CsvTable[] = [
   },
   {
     name: 'events.csv', description: 'Events (arrests, trials, opinions, awards, campaigns, …)', classIri: cgTerm('Event'),
-    columns: [types, label, col('date', fixed(dct('date'))), col('place', cgTerm('place')), col('agents', cgTerm('agent')), col('persons', cgTerm('concernsPerson')), col('occurred_after', cgTerm('occurredAfter')), col('occurred_before', cgTerm('occurredBefore')), col('description', fixed(schema('description'))), sources],
+    columns: [types, label, col('date', fixed(dct('date'))), col('place', cgTerm('place')), col('agents', cgTerm('agent')), col('persons', cgTerm('concernsPerson')), col('campaign_for', cgTerm('campaignFor')), col('occurred_after', cgTerm('occurredAfter')), col('occurred_before', cgTerm('occurredBefore')), col('description', fixed(schema('description'))), sources],
   },
   {
     name: 'sources.csv', description: 'Sources', classIri: cgTerm('Source'),

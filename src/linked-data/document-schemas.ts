@@ -1,5 +1,5 @@
-// JSON Schemas (2020-12, for OpenAPI 3.1) of the person documents, generated from the same shapes that build them.
-import { documentShapes, personShape, type KeySpec, type NodeShape } from './document-shapes.js';
+// JSON Schemas (2020-12, for OpenAPI 3.1) of the person documents, generated from the same shapes as their frames.
+import { alwaysPresent, documentShapes, personShape, personSummaryShape, type KeySpec, type NodeShape } from './document-shapes.js';
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -10,7 +10,7 @@ const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 
 const valueObject: JsonSchema = {
   type: 'object',
   required: ['@value'],
-  properties: { '@value': { type: 'string' }, '@language': { type: 'string' }, '@type': { type: 'string' } },
+  properties: { '@value': { type: 'string' }, '@language': { type: 'string' }, type: { type: 'string' } },
   additionalProperties: false,
 };
 
@@ -20,8 +20,10 @@ function keySchema(spec: KeySpec): JsonSchema {
       return { ...nullable(ref('Ref')), description: spec.description };
     case 'refs':
       return { type: 'array', items: ref('Ref'), description: spec.description };
+    case 'links':
+      return { type: 'array', items: ref('Link'), description: spec.description };
     case 'text':
-      return { ...nullable(ref('Text')), description: spec.description };
+      return { ...(alwaysPresent(spec) ? nullable(ref('Text')) : ref('Text')), description: spec.description };
     case 'texts':
       return { type: 'array', items: ref('Text'), description: spec.description };
     case 'date':
@@ -41,8 +43,12 @@ function nodeSchema(shape: NodeShape, extra: Record<string, JsonSchema> = {}): J
     id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:', description: 'The IRI of the resource; it dereferences.' },
     type: { type: 'array', items: { type: 'string' }, description: 'Its classes, as context terms (e.g. "Arrest") or compact IRIs.' },
   };
-  for (const spec of shape.keys) properties[spec.key] = keySchema(spec);
-  return { type: 'object', required: Object.keys(properties), properties, additionalProperties: false };
+  const required = Object.keys(properties);
+  for (const spec of shape.keys) {
+    properties[spec.key] = keySchema(spec);
+    if (alwaysPresent(spec)) required.push(spec.key);
+  }
+  return { type: 'object', required, properties, additionalProperties: false };
 }
 
 /** Component schemas: the person document, its nested parts and the list of persons. */
@@ -50,39 +56,40 @@ export function documentSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {
     Ref: {
       type: 'object',
-      description: 'A linked resource: its IRI and its stated rdfs:label (null when none is stated).',
-      required: ['id', 'label'],
-      properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' }, label: nullable(ref('Text')) },
+      description:
+        'A linked resource: its IRI, its classes (absent when the graph states none) and its stated rdfs:label (null when none is stated). ' +
+        'A reference back to the document’s own person is its IRI only: framing never embeds a node inside itself.',
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' },
+        type: { type: 'array', items: { type: 'string' } },
+        label: nullable(ref('Text')),
+      },
+      additionalProperties: false,
+    },
+    Link: {
+      type: 'object',
+      description: 'A linked resource by its IRI only; it dereferences.',
+      required: ['id'],
+      properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' } },
       additionalProperties: false,
     },
     Text: { description: 'A string, or a value object when its language or datatype differs from what the key implies.', anyOf: [{ type: 'string' }, valueObject] },
     Date: {
       type: 'object',
       description: 'A date at the precision the source gives.',
-      required: ['@value', '@type'],
+      required: ['@value', 'type'],
       properties: {
         '@value': { type: 'string', pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$' },
-        '@type': { enum: ['xsd:date', 'xsd:gYearMonth', 'xsd:gYear'] },
+        type: { enum: ['xsd:date', 'xsd:gYearMonth', 'xsd:gYear'] },
       },
       additionalProperties: false,
     },
     PersonDocument: nodeSchema(personShape, { '@context': { type: 'string', description: 'The URL of the published context, /context.jsonld.' } }),
-    PersonSummary: {
-      type: 'object',
-      required: ['id', 'type', 'label', 'name', 'cases'],
-      properties: {
-        id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' },
-        type: { type: 'array', items: { type: 'string' } },
-        label: nullable(ref('Text')),
-        name: nullable(ref('Text')),
-        cases: { type: 'array', items: ref('Ref') },
-      },
-      additionalProperties: false,
-    },
     PersonList: {
       type: 'object',
       required: ['@context', '@graph'],
-      properties: { '@context': { type: 'string' }, '@graph': { type: 'array', items: ref('PersonSummary') } },
+      properties: { '@context': { type: 'string' }, '@graph': { type: 'array', items: ref(personSummaryShape.name) } },
       additionalProperties: false,
     },
   };

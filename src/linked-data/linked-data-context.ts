@@ -21,6 +21,9 @@ export function linkedDataContext(baseIri: string): JsonLdContext {
   const ns = casegraphNamespaces(baseIri);
   const terms: Record<string, unknown> = {
     '@version': 1.1,
+    // English by default, so that labels read as plain strings and a `label` with no value (null) still
+    // compacts to its term: jsonld.js picks no term with an explicit @language for a null default.
+    '@language': 'en',
     ...wellKnownPrefixes,
     cg: ns.cg.iri,
     void: voidNs.iri,
@@ -31,7 +34,7 @@ export function linkedDataContext(baseIri: string): JsonLdContext {
   for (const local of cgClasses) terms[local] = ns.cg(local);
   for (const local of schemaClasses) terms[local] = schema(local);
   terms.Concept = skos('Concept');
-  terms.title = { '@id': dct('title') };
+  terms.title = { '@id': dct('title'), '@language': null };
   terms.publisher = { '@id': dct('publisher'), '@type': '@id' };
 
   const defined = new Map<string, string>();
@@ -53,8 +56,9 @@ export function linkedDataContext(baseIri: string): JsonLdContext {
 function termDefinition(spec: KeySpec, baseIri: string): Record<string, unknown> {
   const iri = spec.predicate(baseIri);
   const definition: Record<string, unknown> = spec.reverse ? { '@reverse': iri } : { '@id': iri };
-  if (spec.language !== undefined) definition['@language'] = spec.language;
-  if (spec.kind === 'refs' || spec.kind === 'texts' || spec.kind === 'nodes') definition['@container'] = '@set';
+  // English keys inherit the default language; other text keys hold plain strings.
+  if ((spec.kind === 'text' || spec.kind === 'texts') && spec.language === undefined) definition['@language'] = null;
+  if (spec.kind === 'refs' || spec.kind === 'links' || spec.kind === 'texts' || spec.kind === 'nodes') definition['@container'] = '@set';
   return definition;
 }
 

@@ -79,7 +79,7 @@ ${timeline.map((entry, i) => timelineItem(graph, entry, notes, contextEvents.has
 ${opinions.length ? opinions.map((o) => opinion(graph, o, notes)).join('\n') : `<p>${notStated}</p>`}
 </section>`;
 
-  const campaigns = graph.subjects(cg('concernsPerson'), person).filter((s): s is NamedNode => s.termType === 'NamedNode' && graph.isA(s, cg('Campaign')));
+  const campaigns = graph.subjects(cg('campaignFor'), person).filter((s): s is NamedNode => s.termType === 'NamedNode' && graph.isA(s, cg('Campaign')));
   const campaignHtml = campaigns.length
     ? `<section id="campaigns" aria-labelledby="campaigns-h">
 <h2 id="campaigns-h">Campaigns</h2>

@@ -1,12 +1,13 @@
-// GET /api/persons and /api/persons/{id}: persons as compacted JSON-LD documents of a fixed shape (see document-shapes.ts).
+// GET /api/persons and /api/persons/{id}: persons as framed, compacted JSON-LD; GET /frames/*.jsonld: the frames.
 import type { FastifyPluginAsync } from 'fastify';
 import { DataFactory } from 'n3';
+import type { NamedNode } from '@rdfjs/types';
 import { NotFoundError } from '../errors/casegraph-error.js';
 import { rdf, relativeNamespaces, schema } from '../vocabulary/namespaces.js';
-import { documentBuilder, type JsonObject } from './build-document.js';
-import { personShape } from './document-shapes.js';
+import { documentFrame, frameUrl } from './document-frame.js';
+import { personShape, personSummaryShape } from './document-shapes.js';
 import { documentSchemas } from './document-schemas.js';
-import { contextUrl } from './linked-data-context.js';
+import { documentFramer, type JsonObject } from './frame-documents.js';
 import { ResourceGraph } from './resource-graph.js';
 
 const { namedNode } = DataFactory;
@@ -16,57 +17,57 @@ const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const personsApiRoute: FastifyPluginAsync = async (app) => {
   const graph = new ResourceGraph(app.store);
   const base = app.store.baseIri;
-  const builder = documentBuilder(graph);
+  const framer = documentFramer(graph);
   const personPrefix = base + relativeNamespaces.person;
   const listPath = `/${relativeNamespaces.personsApi}`;
-  // The store never changes under a running app, so documents are built once each (the cache dies with the app).
-  const documents = new Map<string, JsonObject>();
+  const framePath = (name: 'person' | 'persons') => `/${frameUrl(base, name).slice(base.length)}`;
+  // The store never changes under a running app, so each document is framed once (the cache dies with the app).
+  const documents = new Map<string, Promise<JsonObject>>();
+  const send = (reply: import('fastify').FastifyReply, body: unknown) => reply.type(`${jsonLd}; charset=utf-8`).send(`${JSON.stringify(body, null, 2)}\n`);
 
-  const persons = () =>
-    graph.store
+  const persons = (): NamedNode[] => {
+    const subjects = graph.store
       .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
       .map((q) => q.subject)
-      .filter((s) => s.value.startsWith(personPrefix));
+      .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix));
+    return [...new Map(subjects.map((p) => [p.value, p])).values()];
+  };
 
-  let list: JsonObject | undefined;
-  app.get(listPath, async (_request, reply) => {
-    list ??= {
-      '@context': contextUrl(base),
-      '@graph': [...new Map(persons().map((p) => [p.value, p])).values()]
-        .sort((a, b) => (a.value < b.value ? -1 : 1))
-        .map((p) => {
-          const node = builder.node(p, personShape);
-          const cases = (node.cases as JsonObject[]).map((c): JsonObject => ({ id: c.id ?? null, label: c.label ?? null }));
-          return { id: p.value, type: node.type ?? [], label: node.label ?? null, name: node.name ?? null, cases } as JsonObject;
-        }),
-    };
-    return reply.type(`${jsonLd}; charset=utf-8`).send(`${JSON.stringify(list, null, 2)}\n`);
-  });
+  const cached = (key: string, build: () => Promise<JsonObject>): Promise<JsonObject> => {
+    let document = documents.get(key);
+    if (!document) {
+      document = build();
+      documents.set(key, document);
+      // A failure is not cached: the next request tries again.
+      document.catch(() => documents.delete(key));
+    }
+    return document;
+  };
+
+  app.get(listPath, async (_request, reply) => send(reply, await cached(listPath, () => framer.list(persons(), personSummaryShape))));
 
   app.get<{ Params: { id: string } }>(`${listPath}/:id`, async (request, reply) => {
     const { id } = request.params;
-    const iri = personPrefix + id;
-    let document = documents.get(iri);
-    if (!document) {
-      const subject = namedNode(iri);
-      if (!idPattern.test(id) || !graph.hasType(subject, schema('Person'))) {
-        throw new NotFoundError(`no person ${JSON.stringify(id)}: see ${listPath} for the list`);
-      }
-      document = builder.document(subject, personShape);
-      documents.set(iri, document);
+    const subject = namedNode(personPrefix + id);
+    if (!idPattern.test(id) || !graph.hasType(subject, schema('Person'))) {
+      throw new NotFoundError(`no person ${JSON.stringify(id)}: see ${listPath} for the list`);
     }
-    return reply.type(`${jsonLd}; charset=utf-8`).send(`${JSON.stringify(document, null, 2)}\n`);
+    return send(reply, await cached(subject.value, () => framer.document(subject, personShape)));
   });
+
+  app.get(framePath('person'), async (_request, reply) => send(reply, documentFrame(personShape, base)));
+  app.get(framePath('persons'), async (_request, reply) => send(reply, documentFrame(personSummaryShape, base)));
 
   const content = (name: string) => ({ [jsonLd]: { schema: { $ref: `#/components/schemas/${name}` } } });
   app.openApi.add('persons', {
-    tags: [{ name: 'persons', description: 'Persons and their cases as JSON-LD documents of a fixed nested shape, with the context at /context.jsonld.' }],
+    tags: [{ name: 'persons', description: 'Persons and their cases as JSON-LD documents framed with the published frames (/frames/person.jsonld, /frames/persons.jsonld) and compacted with /context.jsonld.' }],
     schemas: documentSchemas(),
     paths: {
       [listPath]: {
         get: {
           tags: ['persons'],
           summary: 'Every person the dataset describes, with their cases',
+          description: `jsonld.frame of the graph with ${framePath('persons')}.`,
           responses: { '200': { description: 'The list, as JSON-LD', content: content('PersonList') } },
         },
       },
@@ -74,12 +75,26 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
         get: {
           tags: ['persons'],
           summary: 'One person: identity, cases (charges, sentence, place held, events in timeline order), campaigns, each node with its sources and verbatim excerpts',
-          description: 'Every key is always present; a value the sources do not state is null or []. Dates keep their stated precision.',
+          description: `jsonld.frame of the graph with ${framePath('person')}, its "@id" set to the person's IRI. Every key is always present; a value the sources do not state is null or []. Dates keep their stated precision.`,
           parameters: [{ name: 'id', in: 'path', required: true, description: 'The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin', schema: { type: 'string' } }],
           responses: {
             '200': { description: 'The person document', content: content('PersonDocument') },
             '404': { description: 'No such person', content: { 'text/plain': {} } },
           },
+        },
+      },
+      [framePath('person')]: {
+        get: {
+          tags: ['persons'],
+          summary: 'The JSON-LD frame of a person document: frame the dump with it (and "@id" set) to get what /api/persons/{id} serves',
+          responses: { '200': { description: 'A JSON-LD 1.1 frame', content: { [jsonLd]: {} } } },
+        },
+      },
+      [framePath('persons')]: {
+        get: {
+          tags: ['persons'],
+          summary: 'The JSON-LD frame of the list of persons',
+          responses: { '200': { description: 'A JSON-LD 1.1 frame', content: { [jsonLd]: {} } } },
         },
       },
     },

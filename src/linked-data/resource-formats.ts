@@ -1,6 +1,7 @@
 // The data representations of a dereferenced IRI (Turtle, JSON-LD, N-Triples) and the suffix each has.
 import jsonld from 'jsonld';
 import type { Quad } from '@rdfjs/types';
+import { expandQuads } from './expand-quads.js';
 import { offlineDocumentLoader } from '../sparql/offline-document-loader.js';
 import { serializeContext } from '../sparql/result-formats.js';
 import { serializeRdf } from '../sparql/serialize-rdf.js';
@@ -46,12 +47,11 @@ export async function serializeTriples(input: readonly Quad[], format: ResourceF
   }
 }
 
-/** JSON-LD of any triples or quads: fromRDF, then compacted with the published context, which is never fetched. */
+/** JSON-LD of any triples or quads: expanded, then compacted with the published context, which is never fetched. */
 export async function compactJsonLd(quads: readonly Quad[], baseIri: string): Promise<Record<string, unknown>> {
-  const nquads = await serializeRdf({ kind: 'quads', quads, truncated: false }, serializeContext(baseIri), 'N-Quads');
   const url = contextUrl(baseIri);
   const documentLoader = offlineDocumentLoader({ [url]: contextDocument(baseIri) });
-  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: true });
+  const expanded = (await expandQuads(quads)) as jsonld.JsonLdDocument;
   // A context given by URL makes the output carry `"@context": url`; the loader hands over our own copy.
   const compacted = await jsonld.compact(expanded, url as unknown as jsonld.ContextDefinition, { documentLoader } as jsonld.Options.Compact);
   return compacted as unknown as Record<string, unknown>;

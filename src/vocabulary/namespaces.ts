@@ -78,6 +78,8 @@ export const relativeNamespaces = {
   ontologyDocument: 'ontology',
   /** The published JSON-LD context of casegraph's documents and dumps. */
   jsonLdContext: 'context.jsonld',
+  /** The published JSON-LD frames of the person documents: `{base}frames/person.jsonld`. */
+  frames: 'frames/',
   /** Person documents (JSON-LD): `{base}api/persons/{id}`. */
   personsApi: 'api/persons',
   /** Downloads of the whole graph. */

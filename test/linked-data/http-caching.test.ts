@@ -15,6 +15,7 @@ const gets: ReadonlyArray<readonly [string, string]> = [
   ['/api/persons', '*/*'],
   ['/api/persons/gulmire-imin', '*/*'],
   ['/context.jsonld', '*/*'],
+  ['/frames/person.jsonld', '*/*'],
   ['/dumps/', 'application/json'],
   ['/dumps/casegraph.ttl', '*/*'],
   ['/.well-known/void', 'text/turtle'],

@@ -17,7 +17,7 @@ describe('GET /openapi.json', () => {
     const document = JSON.parse(res.body);
     expect(document.openapi).toBe('3.1.0');
     expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    for (const path of ['/api/persons', '/api/persons/{id}', '/context.jsonld', '/dumps/', '/dumps/{name}', '/.well-known/void', '/openapi.json']) {
+    for (const path of ['/api/persons', '/api/persons/{id}', '/frames/person.jsonld', '/frames/persons.jsonld', '/context.jsonld', '/dumps/', '/dumps/{name}', '/.well-known/void', '/openapi.json']) {
       expect(document.paths, path).toHaveProperty([path, 'get']);
     }
     expect(document.components.schemas).toHaveProperty('PersonDocument');

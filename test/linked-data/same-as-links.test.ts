@@ -44,7 +44,7 @@ describe('a Wikidata link stated by a cited source', () => {
     const page = await s.app.inject({ url: '/id/person/p1', headers: { accept: 'text/html' } });
     expect(page.body).toContain(`href="${wd}Q42"`);
     const document = JSON.parse((await s.app.inject({ url: '/api/persons/p1' })).body);
-    expect(document.sameAs).toEqual([{ id: `${wd}Q42`, label: null }]);
+    expect(document.sameAs).toEqual([{ id: `${wd}Q42` }]);
     const turtle = await s.app.inject({ url: '/id/person/p1.nt' });
     expect(turtle.body).toContain(`<${syntheticBase}id/person/p1> <http://www.w3.org/2002/07/owl#sameAs> <${wd}Q42>`);
   });
