@@ -129,12 +129,14 @@ function contentType(format: ResultFormat): string {
 }
 
 /** Other names clients use in `format=` (SPARQLWrapper sends `json-ld` and `n3`; a Turtle document is valid N3). */
-const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', n3: 'turtle', ttl: 'turtle', nt: 'ntriples', nq: 'nquads' };
+const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', n3: 'turtle', ttl: 'turtle', nt: 'ntriples', nq: 'nquads', rdf: 'rdfxml' };
+/** `format=xml` means the XML form of the answer: SPARQL XML for SELECT/ASK, RDF/XML for a graph. */
+const graphSynonyms: Readonly<Record<string, string>> = { xml: 'rdfxml' };
 
 /** What one `format=` value names: a short name, a synonym, a media type or one of its aliases. */
-function findFormat(formats: readonly ResultFormat[], value: string): ResultFormat | undefined {
+function findFormat(formats: readonly ResultFormat[], value: string, kind: ResultKind): ResultFormat | undefined {
   const wanted = value.trim().toLowerCase();
-  const name = formatSynonyms[wanted] ?? wanted;
+  const name = (kind === 'quads' ? graphSynonyms[wanted] : undefined) ?? formatSynonyms[wanted] ?? wanted;
   return formats.find((f) => f.name === name || f.mediaType === wanted || f.aliases.includes(wanted));
 }
 
@@ -143,7 +145,7 @@ function findFormat(formats: readonly ResultFormat[], value: string): ResultForm
  * decides; values naming nothing we know are an error only when no value names anything we know.
  */
 function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requested: readonly string[]): ResultFormat {
-  const known = requested.map((value) => findFormat(formats, value)).filter((f): f is ResultFormat => f !== undefined);
+  const known = requested.map((value) => findFormat(formats, value, kind)).filter((f): f is ResultFormat => f !== undefined);
   if (known.length === 0) {
     const names = requested.map((value) => JSON.stringify(value)).join(', ');
     throw new BadRequestError(`unknown format ${names}: use one of ${formats.map((f) => f.name).join(', ')}`);

@@ -4,6 +4,7 @@ import { casegraphNamespaces, formats } from '../vocabulary/namespaces.js';
 import type { ResultKind } from './analyze-query.js';
 import { serializeJsonLd } from './serialize-jsonld.js';
 import { serializeRdf } from './serialize-rdf.js';
+import { serializeRdfXml } from './serialize-rdf-xml.js';
 import { serializeSparqlCsv } from './serialize-sparql-csv.js';
 import { serializeSparqlJson } from './serialize-sparql-json.js';
 import { serializeSparqlTsv } from './serialize-sparql-tsv.js';
@@ -16,7 +17,7 @@ export interface SerializeContext {
   readonly prefixes: Readonly<Record<string, string>>;
 }
 
-export type FormatName = 'json' | 'xml' | 'csv' | 'tsv' | 'turtle' | 'ntriples' | 'nquads' | 'trig' | 'jsonld';
+export type FormatName = 'json' | 'xml' | 'csv' | 'tsv' | 'turtle' | 'ntriples' | 'nquads' | 'trig' | 'jsonld' | 'rdfxml';
 
 export interface ResultFormat {
   /** Short name for `format=` and `--format`. */
@@ -45,6 +46,7 @@ export const resultFormats: readonly ResultFormat[] = [
   { name: 'nquads', formatIri: formats('N-Quads'), mediaType: 'application/n-quads', aliases: [], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'N-Quads') },
   { name: 'trig', formatIri: formats('TriG'), mediaType: 'application/trig', aliases: [], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'TriG') },
   { name: 'jsonld', formatIri: formats('JSON-LD'), mediaType: 'application/ld+json', aliases: [], kinds: graphs, serialize: (r, c) => serializeJsonLd(r, c) },
+  { name: 'rdfxml', formatIri: formats('RDF_XML'), mediaType: 'application/rdf+xml', aliases: [], kinds: graphs, serialize: async (r, c) => serializeRdfXml(r, c) },
 ];
 
 /** The format a `format=` name stands for, if any. */

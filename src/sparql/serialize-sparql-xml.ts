@@ -2,7 +2,10 @@
 import type { Term } from '@rdfjs/types';
 import { sparqlResults, truncatedResultLink, xsd } from '../vocabulary/namespaces.js';
 import type { QueryResult } from '../store/graph-store.js';
+import { escapeXml as escape } from './escape-xml.js';
 import type { SerializeContext } from './result-formats.js';
+
+const escapeXml = (text: string): string => escape(text, 'SPARQL XML');
 
 export function serializeSparqlXml(result: QueryResult, context: SerializeContext): string {
   const out = ['<?xml version="1.0"?>\n', `<sparql xmlns="${sparqlResults.iri}">\n`, '  <head>\n'];
@@ -40,9 +43,4 @@ function xmlTerm(term: Term): string {
     default:
       throw new TypeError(`cannot write a ${term.termType} in a SPARQL result`);
   }
-}
-
-/** Escapes text and attribute values; carriage returns as references so XML parsers keep them. */
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

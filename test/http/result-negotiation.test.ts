@@ -1,6 +1,7 @@
 import { Parser } from 'n3';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRdfXml } from '../sparql/parse-rdf-xml.js';
 import { syntheticApp, syntheticBase, vocab, type SyntheticApp } from './synthetic-app.js';
 
 let s: SyntheticApp;
@@ -86,6 +87,13 @@ describe('a SELECT query', () => {
     expect(res.statusCode).toBe(406);
   });
 
+  it('answers 406, not broken XML, when a value holds a character XML 1.0 cannot carry', async () => {
+    const res = await run('SELECT ?x WHERE { BIND("bell \\u0007" AS ?x) }', 'application/sparql-results+xml');
+    expect(res.statusCode).toBe(406);
+    expect(res.body).toMatch(/U\+0007.*cannot carry/);
+    expect((await run('SELECT ?x WHERE { BIND("bell \\u0007" AS ?x) }')).json()).toMatchObject({ results: { bindings: [{ x: { value: 'bell \u0007' } }] } });
+  });
+
   it('answers 400 for an unknown format= name', async () => {
     const res = await run(select, undefined, 'yaml');
     expect(res.statusCode).toBe(400);
@@ -149,6 +157,13 @@ describe('a CONSTRUCT query', () => {
     expect(nquads.trim()).toBe(`${expected} .`);
   });
 
+  it('answers RDF/XML', async () => {
+    const res = await run(construct, 'application/rdf+xml');
+    expect(res.headers['content-type']).toMatch(/^application\/rdf\+xml/);
+    const quads = await parseRdfXml(res.body);
+    expect(quads.map((q) => q.object.value)).toEqual(['Person 1']);
+  });
+
   it('answers 406 when only table formats are acceptable', async () => {
     const res = await run(construct, 'application/sparql-results+json, text/csv');
     expect(res.statusCode).toBe(406);
@@ -194,9 +209,11 @@ describe('a SPARQLWrapper client', () => {
     expect(res.headers['content-type']).toMatch(/^text\/turtle/);
   });
 
-  it('gets 406 naming the formats it can have for a CONSTRUCT in its default XML (RDF/XML is not offered)', async () => {
-    const res = await wrapper(construct, [['format', 'xml']], 'application/rdf+xml');
-    expect(res.statusCode).toBe(406);
-    expect(res.body).toMatch(/text\/turtle \(format=turtle\)/);
+  it('gets RDF/XML for a CONSTRUCT in its default XML (format=xml, Accept application/rdf+xml)', async () => {
+    const res = await wrapper(construct, [['format', 'xml'], ['output', 'xml'], ['results', 'xml']], 'application/rdf+xml');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/rdf\+xml/);
+    const quads = await parseRdfXml(res.body);
+    expect(quads.map((q) => [q.subject.value, q.predicate.value, q.object.value])).toEqual([[p1, `${vocab}name`, 'Person 1']]);
   });
 });

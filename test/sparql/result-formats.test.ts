@@ -56,7 +56,7 @@ function collect<T>(stream: NodeJS.ReadableStream): Promise<T[]> {
 
 describe('the format registry', () => {
   it('has one entry per short name, each with a media type, kinds and a W3C format IRI', () => {
-    expect(resultFormats.map((f) => f.name)).toEqual(['json', 'xml', 'csv', 'tsv', 'turtle', 'ntriples', 'nquads', 'trig', 'jsonld']);
+    expect(resultFormats.map((f) => f.name)).toEqual(['json', 'xml', 'csv', 'tsv', 'turtle', 'ntriples', 'nquads', 'trig', 'jsonld', 'rdfxml']);
     for (const format of resultFormats) {
       expect(format.mediaType).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
       expect(format.formatIri).toMatch(/^http:\/\/www\.w3\.org\/ns\/formats\//);
@@ -66,7 +66,7 @@ describe('the format registry', () => {
   it('offers SPARQL JSON first for SELECT and ASK, Turtle first for graphs', () => {
     expect(formatsFor('bindings').map((f) => f.name)).toEqual(['json', 'xml', 'csv', 'tsv']);
     expect(formatsFor('boolean')[0]?.name).toBe('json');
-    expect(formatsFor('quads').map((f) => f.name)).toEqual(['turtle', 'ntriples', 'nquads', 'trig', 'jsonld']);
+    expect(formatsFor('quads').map((f) => f.name)).toEqual(['turtle', 'ntriples', 'nquads', 'trig', 'jsonld', 'rdfxml']);
   });
 
   it('knows no format by an unknown name', () => {

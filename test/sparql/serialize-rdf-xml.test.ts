@@ -1,0 +1,62 @@
+import { DataFactory } from 'n3';
+import { isomorphic } from 'rdf-isomorphic';
+import type { Quad } from '@rdfjs/types';
+import { describe, expect, it } from 'vitest';
+import { NotAcceptableError } from '../../src/errors/casegraph-error.js';
+import { serializeContext } from '../../src/sparql/result-formats.js';
+import { serializeRdfXml } from '../../src/sparql/serialize-rdf-xml.js';
+import { serializeSparqlXml } from '../../src/sparql/serialize-sparql-xml.js';
+import { parseRdfXml } from './parse-rdf-xml.js';
+
+const { namedNode, literal, blankNode, quad, defaultGraph } = DataFactory;
+const base = 'http://example.test/';
+const context = serializeContext(base);
+const ex = (local: string) => namedNode(`${base}${local}`);
+const xsd = (local: string) => namedNode(`http://www.w3.org/2001/XMLSchema#${local}`);
+
+const parse = (xml: string) => parseRdfXml(xml, base);
+const write = (quads: Quad[]) => serializeRdfXml({ kind: 'quads', quads, truncated: false }, context);
+
+describe('RDF/XML', () => {
+  it('parses back to the same graph, whatever the literals hold', async () => {
+    const hostile = '<script>alert("x")</script> & ]]> \'quoted\'\ttab\nnewline\r\nCRLF  spaces ';
+    const graph = [
+      quad(ex('id/person/x'), namedNode('http://www.w3.org/2000/01/rdf-schema#label'), literal(hostile, 'en')),
+      quad(ex('id/person/x'), namedNode('https://schema.org/name'), literal(hostile)),
+      quad(ex('id/person/x'), ex('ontology#statedAge'), literal('32', xsd('integer'))),
+      quad(ex('id/person/x'), namedNode('http://purl.org/dc/terms/date'), literal('2009-07', xsd('gYearMonth'))),
+      quad(ex('id/person/x'), ex('ontology#heldAt'), ex('id/place/a?b=1&c=2')),
+      quad(ex('id/person/x'), ex('ontology#note'), blankNode('n1')),
+      quad(blankNode('n1'), namedNode('http://www.w3.org/2000/01/rdf-schema#comment'), literal('Ürümqi, 乌鲁木齐', 'ug-Latn')),
+      quad(ex('id/person/x'), namedNode('http://example.org/vocab/p_1'), literal('')),
+    ];
+    const xml = await write(graph);
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF')).toBe(true);
+    expect(xml).toContain('xmlns:schema="https://schema.org/"');
+    expect(xml).toContain('xmlns:cg="http://example.test/ontology#"');
+    expect(isomorphic(await parse(xml), graph)).toBe(true);
+  });
+
+  it('writes an empty graph as an empty rdf:RDF', async () => {
+    const xml = await write([]);
+    expect(await parse(xml)).toEqual([]);
+  });
+
+  it('refuses, with a 406, what XML cannot say instead of writing broken XML', async () => {
+    const control = [quad(ex('s'), ex('p'), literal('bell \u0007'))];
+    expect(() => serializeRdfXml({ kind: 'quads', quads: control, truncated: false }, context)).toThrow(NotAcceptableError);
+    expect(() => serializeRdfXml({ kind: 'quads', quads: control, truncated: false }, context)).toThrow(/U\+0007/);
+    const nameless = [quad(ex('s'), namedNode('http://example.org/123'), literal('x'))];
+    expect(() => serializeRdfXml({ kind: 'quads', quads: nameless, truncated: false }, context)).toThrow(/<http:\/\/example\.org\/123> has no XML name/);
+    const named = [quad(ex('s'), ex('p'), literal('x'), ex('graph'))];
+    expect(() => serializeRdfXml({ kind: 'quads', quads: named, truncated: false }, context)).toThrow(/named graphs/);
+    expect(serializeRdfXml({ kind: 'quads', quads: [quad(ex('s'), ex('p'), literal('x'), defaultGraph())], truncated: false }, context)).toMatch(/<(ns\d+):p>x<\/\1:p>/);
+  });
+});
+
+describe('SPARQL XML', () => {
+  it('refuses, with a 406, a literal XML 1.0 cannot carry', () => {
+    const rows = [{ x: literal('nul \u0000 here') }];
+    expect(() => serializeSparqlXml({ kind: 'bindings', variables: ['x'], rows, truncated: false }, context)).toThrow(NotAcceptableError);
+  });
+});
