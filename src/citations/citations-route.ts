@@ -7,6 +7,7 @@ import { communicationFormats, findCommunicationFormat, type CommunicationFormat
 import { draftCommunication } from './draft-communication.js';
 import { citationQueries } from './citation-queries.js';
 import { citationsOpenApi } from './citations-openapi.js';
+import type { PersonClaims } from './person-claims.js';
 import { readPersonClaims } from './read-person-claims.js';
 
 type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
@@ -25,8 +26,21 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   const queries = citationQueries(app.queryCatalog);
   app.openApi.add('citations', citationsOpenApi);
 
+  // Six queries per read (about a second): each person's claims are read once per app, whose store never
+  // changes. Only answers are kept, so unknown ids and failures (a deadline under load) cost nothing to memory.
+  const claimsCache = new Map<string, Promise<PersonClaims>>();
+  const claimsOf = (id: string): Promise<PersonClaims> => {
+    let claims = claimsCache.get(id);
+    if (!claims) {
+      claims = readPersonClaims(app.store, queries, id);
+      claimsCache.set(id, claims);
+      claims.catch(() => claimsCache.delete(id));
+    }
+    return claims;
+  };
+
   app.get(`${personsApiPath}/claims`, async (request: PersonRequest, reply) => {
-    const claims = await readPersonClaims(app.store, queries, request.params.id);
+    const claims = await claimsOf(request.params.id);
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(claims, null, 2)}\n`);
   });
 
@@ -36,12 +50,12 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     if (!format) {
       throw new BadRequestError(`parameter "format" must be one of ${citationFormatNames.join(', ')}; got ${JSON.stringify(name)}`);
     }
-    const { sources } = await readPersonClaims(app.store, queries, request.params.id);
+    const { sources } = await claimsOf(request.params.id);
     return reply.type(format.mediaType).send(format.render(sources));
   });
 
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
-    const record = await readPersonClaims(app.store, queries, request.params.id);
+    const record = await claimsOf(request.params.id);
     const body = await format.render(draftCommunication(record, app.store.baseIri));
     reply.type(format.contentType);
     if (format.download) reply.header('content-disposition', `attachment; filename="${request.params.id}-communication.${format.suffix}"`);

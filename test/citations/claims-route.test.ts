@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Claim, EventClaim, PersonClaims } from '../../src/citations/person-claims.js';
 import { openCaseApp, seedSource, type CaseApp } from './case-app.js';
@@ -193,5 +193,37 @@ describe('the OpenAPI document', () => {
     const validate = ajv.compile({ components: openapi.components, $ref: '#/components/schemas/PersonClaims' });
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...record, claims: [{ id: 'x' }] })).toBe(false);
+  });
+});
+
+describe('claims asked for again', () => {
+  it('are read from the store once per app: the same answer, no query the second time', async () => {
+    const query = vi.spyOn(ctx.store, 'query');
+    try {
+      const first = await ctx.app.inject({ url: '/api/persons/nurmuhammet-yasin/claims' });
+      const queriesFirst = query.mock.calls.length;
+      const citations = await ctx.app.inject({ url: '/api/persons/nurmuhammet-yasin/citations?format=ris' });
+      const again = await ctx.app.inject({ url: '/api/persons/nurmuhammet-yasin/claims' });
+      expect(first.statusCode).toBe(200);
+      expect(citations.statusCode).toBe(200);
+      expect(queriesFirst).toBeGreaterThan(1);
+      expect(query.mock.calls.length).toBe(queriesFirst);
+      expect(again.body).toBe(first.body);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('are not remembered when there are none: an unknown id asks the store each time', async () => {
+    const query = vi.spyOn(ctx.store, 'query');
+    try {
+      expect((await ctx.app.inject({ url: '/api/persons/nobody-at-all/claims' })).statusCode).toBe(404);
+      const after = query.mock.calls.length;
+      expect(after).toBeGreaterThan(0);
+      expect((await ctx.app.inject({ url: '/api/persons/nobody-at-all/claims' })).statusCode).toBe(404);
+      expect(query.mock.calls.length).toBeGreaterThan(after);
+    } finally {
+      query.mockRestore();
+    }
   });
 });
