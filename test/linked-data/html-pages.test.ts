@@ -67,6 +67,13 @@ describe('the person page', () => {
     expect(section('held')).toContain('Xinjiang Women’s Prison, Urumchi');
   });
 
+  it('shows the campaign for her (cg:campaignFor) with its calls to action, footnoted', () => {
+    const campaigns = section('campaigns');
+    expect(campaigns).toContain(`href="/id/campaign/uhrp-release-eight-prisoners" title="${s.config.baseIri}id/campaign/uhrp-release-eight-prisoners"`);
+    expect(campaigns).toContain('Send a Tweet for Gulmire Imin');
+    expect(campaigns).toMatch(/<sup class="cite"><a href="#source-\d+"/);
+  });
+
   it('shows the UN finding with UDHR articles 8, 9, 10 and 19 in order', () => {
     const findings = section('un-findings');
     expect(findings).toContain('Detention is arbitrary');
