@@ -25,7 +25,7 @@ const dateSchema = {
 };
 const claimBase = {
   id: { type: 'string', description: 'Stable within a dataset version: identity/name, charge/splittism, event/…' },
-  kind: { enum: ['identity', 'charge', 'sentence', 'placeOfDetention', 'event', 'unFinding', 'award', 'campaign'] },
+  kind: { enum: ['identity', 'charge', 'sentence', 'placeOfDetention', 'punishment', 'event', 'unFinding', 'award', 'campaign'] },
   subject: { type: 'string', description: 'IRI of the node that carries the claim' },
   sources: { type: 'array', items: ref('CitedSource') },
   excerpts: { type: 'array', items: { type: 'string' }, description: 'Verbatim quotes from the sources' },
@@ -62,6 +62,8 @@ const schemas = {
       sentenceType: refSchema,
       place: nullable(refSchema),
       within: nullable({ type: 'string' }),
+      punishedBy: { type: 'array', items: refSchema, description: 'punishment: who the source says punished the person (its words, not the sentencing body)' },
+      reason: nullable({ type: 'string', description: 'punishment: what the source says the person was punished for; an event: why it happened' }),
       scope: { enum: ['case', 'context'] },
       eventType: { type: 'string' },
       typeLabel: { type: 'string' },

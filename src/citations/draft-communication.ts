@@ -1,7 +1,7 @@
 // Builds a draft communication to the UN Working Group on Arbitrary Detention from a person's claims: every sentence footnoted.
 import { casegraphNamespaces, relativeNamespaces } from '../vocabulary/namespaces.js';
 import { formatFootnoteCitation } from './citation-formats.js';
-import type { Claim, DateValue, EventClaim, IdentityClaim, PersonClaims, Ref, SourceSummary } from './person-claims.js';
+import type { Claim, DateValue, EventClaim, IdentityClaim, PersonClaims, PunishmentClaim, Ref, SourceSummary } from './person-claims.js';
 
 /** What the draft says of a field no source states; the README and the tests rely on these exact words. */
 export const notStated = 'not stated in the sources';
@@ -171,9 +171,11 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
     ]);
   } else detentionSection.push([unstated('Place of detention')]);
   detentionSection.push([unstated('Authorities that ordered the detention')]);
-  for (const sentencing of sentencings) {
-    if (sentencing.agents.length > 0) detentionSection.push([fromClaim(sentencing, `Authority that imposed the sentence, as the sources name it: ${refList(sentencing.agents)}.`)]);
+  const sentencedBy = sentencings.filter((s) => s.agents.length > 0);
+  for (const sentencing of sentencedBy) {
+    detentionSection.push([fromClaim(sentencing, `Authority that imposed the sentence, as the sources name it: ${refList(sentencing.agents)}.`)]);
   }
+  if (sentencedBy.length === 0) detentionSection.push([unstated('Authority that imposed the sentence')]);
   if (charges.length > 0) {
     detentionSection.push([fromClaims(charges, `Charges: ${charges.map((c) => (c.kind === 'charge' ? c.charge.label ?? c.charge.iri : '')).join('; ')}.`)]);
   } else detentionSection.push([unstated('Charges')]);
@@ -188,6 +190,11 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
 
   // IV. Circumstances, and why the detention is arbitrary
   const circumstances: Sentence[] = [];
+  // The source's own account of why the person was punished, attributed to it: not the authorities' stated grounds.
+  for (const punishment of claims.filter((c): c is PunishmentClaim => c.kind === 'punishment')) {
+    const by = punishment.punishedBy.length > 0 ? ` by ${refList(punishment.punishedBy)}` : '';
+    circumstances.push(fromClaim(punishment, `The sources state that ${name} was punished${by}${punishment.reason ? ` ${punishment.reason}` : ''}.`));
+  }
   for (const context of events.filter((e) => e.scope === 'context')) {
     const when = context.date ? `, dated ${formatDate(context.date)}` : '';
     const where = context.place ? `, at ${context.place.label ?? context.place.iri}` : '';

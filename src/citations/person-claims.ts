@@ -40,7 +40,7 @@ export interface SourceSummary {
 
 export type IdentityField = 'name' | 'gender' | 'statedAge' | 'ethnicity';
 
-export type ClaimKind = 'identity' | 'charge' | 'sentence' | 'placeOfDetention' | 'event' | 'unFinding' | 'award' | 'campaign';
+export type ClaimKind = 'identity' | 'charge' | 'sentence' | 'placeOfDetention' | 'punishment' | 'event' | 'unFinding' | 'award' | 'campaign';
 
 interface ClaimBase {
   /** Stable within a dataset version: `identity/name`, `charge/splittism`, `event/gulmire-imin-arrest`. */
@@ -114,7 +114,17 @@ export interface EventClaim extends ClaimBase {
   readonly numberOfPrisoners?: number;
 }
 
-export type Claim = IdentityClaim | ChargeClaim | SentenceClaim | PlaceOfDetentionClaim | EventClaim;
+/**
+ * The source's account of the case as a whole: who punished the person and for what, in its words. It is the
+ * source's characterisation, not the grounds an authority gave nor the body that sentenced.
+ */
+export interface PunishmentClaim extends ClaimBase {
+  readonly kind: 'punishment';
+  readonly punishedBy: readonly Ref[];
+  readonly reason: string | null;
+}
+
+export type Claim = IdentityClaim | ChargeClaim | SentenceClaim | PlaceOfDetentionClaim | PunishmentClaim | EventClaim;
 
 /** The answer of `GET /api/persons/{id}/claims`. */
 export interface PersonClaims {

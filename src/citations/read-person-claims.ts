@@ -11,6 +11,7 @@ import type {
   EventClaim,
   IdentityField,
   PersonClaims,
+  PunishmentClaim,
   Provision,
   Ref,
   SourceSummary,
@@ -100,9 +101,27 @@ export async function readPersonClaims(store: GraphStore, queries: CitationQueri
     }
   }
 
+  claims.push(...readPunishments(caseFacts, support));
   claims.push(...readEvents(events, eventFacts, support));
   const name = identity.find((r) => r.field?.value === 'name')?.value?.value ?? null;
   return { person: { id, iri, name }, datasetVersion: store.version, claims, sources };
+}
+
+/** One claim per case that says who punished the person or for what; its excerpts narrowed to the punisher's. */
+function readPunishments(caseFacts: readonly Row[], support: Support): PunishmentClaim[] {
+  const byCase = new Map<string, Row[]>();
+  for (const row of caseFacts) {
+    const kind = row.kind?.value;
+    if (row.case && (kind === 'punishedBy' || kind === 'punishmentReason')) push(byCase, row.case.value, row);
+  }
+  return [...byCase.entries()].map(([caseIri, rows]) => {
+    const punishedBy = uniqueBy(
+      rows.filter((r) => r.kind?.value === 'punishedBy' && r.value?.termType === 'NamedNode').map((r) => ({ iri: r.value!.value, label: r.valueLabel?.value ?? null })),
+      (r) => r.iri,
+    ).sort((a, b) => compare(a.iri, b.iri));
+    const reasons = rows.filter((r) => r.kind?.value === 'punishmentReason' && r.value?.termType === 'Literal').map((r) => r.value!.value).sort(compare);
+    return { id: `punishment/${localName(caseIri)}`, kind: 'punishment', punishedBy, reason: reasons[0] ?? null, ...support(caseIri, punishedBy[0]?.iri) };
+  });
 }
 
 function readSources(rows: readonly Row[]): SourceSummary[] {

@@ -25,7 +25,7 @@ export const csvTables: readonly CsvTable[] = [
   },
   {
     name: 'cases.csv', description: 'Cases', classIri: cgTerm('Case'),
-    columns: [label, col('person', cgTerm('concernsPerson')), col('charges', cgTerm('charge')), col('sentence_types', cgTerm('sentenceType')), col('held_at', cgTerm('heldAt')), col('context', cgTerm('context')), col('events', cgTerm('hasEvent')), sources],
+    columns: [label, col('person', cgTerm('concernsPerson')), col('charges', cgTerm('charge')), col('sentence_types', cgTerm('sentenceType')), col('held_at', cgTerm('heldAt')), col('punished_by', cgTerm('punishedBy')), col('reason', cgTerm('reason')), col('context', cgTerm('context')), col('events', cgTerm('hasEvent')), sources],
   },
   {
     name: 'events.csv', description: 'Events (arrests, trials, opinions, awards, campaigns, …)', classIri: cgTerm('Event'),

@@ -102,6 +102,8 @@ export const caseShape: NodeShape = {
     { key: 'charges', predicate: cgTerm('charge'), kind: 'refs', description: 'Charges brought (cg:Charges).' },
     { key: 'sentenceTypes', predicate: cgTerm('sentenceType'), kind: 'refs', description: 'The sentence (cg:SentenceTypes).' },
     { key: 'heldAt', predicate: cgTerm('heldAt'), kind: 'refs', description: 'Where the person is held, as the source states it.' },
+    { key: 'punishedBy', predicate: cgTerm('punishedBy'), kind: 'refs', description: 'Who the source says punished the person: its account of the case, not the body that sentenced.' },
+    { key: 'reasons', predicate: cgTerm('reason'), kind: 'texts', language: 'en', description: 'What the source says the person was punished for, in its words: its account, not the grounds an authority gave.' },
     { key: 'context', predicate: cgTerm('context'), kind: 'refs', description: 'Events the sources name as the background of the case.' },
     { key: 'events', predicate: cgTerm('hasEvent'), kind: 'nodes', nested: () => eventShape, description: 'The events of the case.' },
     ...sourced,

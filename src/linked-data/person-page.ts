@@ -58,6 +58,13 @@ ${timeline.map((entry, i) => timelineItem(graph, entry, notes, contextEvents.has
     const sentencings = caseEvents.filter((e) => graph.isA(e, cg('Sentencing')));
     const sentencingDates = sentencings.flatMap((e) => graph.literals(e, dct('date')).map((d) => `${renderDate(d)} ${notes.cite(e)}`));
     const held = graph.iris(c, cg('heldAt'));
+    const punishedBy = graph.iris(c, cg('punishedBy'));
+    const reasons = graph.literals(c, cg('reason'));
+    // The source's account of the punishment, in its words; kept apart from who sentenced (which it does not say).
+    const account =
+      punishedBy.length || reasons.length
+        ? `<dt>The source’s account</dt><dd>punished${punishedBy.length ? ` by ${links(punishedBy)}` : ''}${reasons.length ? ` ${reasons.map((r) => renderTerm(graph, r)).join('; ')}` : ''} ${notes.cite(c)}</dd>\n`
+        : '';
     return `<section id="charges" aria-labelledby="charges-h">
 <h2 id="charges-h">Charges and sentence</h2>
 <p>Case: ${link(c)} ${notes.cite(c)}</p>
@@ -65,7 +72,7 @@ ${timeline.map((entry, i) => timelineItem(graph, entry, notes, contextEvents.has
 <dt>Charges</dt><dd>${conceptList(graph, graph.iris(c, cg('charge')), notes)}</dd>
 <dt>Sentence</dt><dd>${conceptList(graph, graph.iris(c, cg('sentenceType')), notes)}</dd>
 <dt>Sentenced on</dt><dd>${sentencingDates.length ? sentencingDates.join(', ') : notStated}</dd>
-</dl>
+${account}</dl>
 </section>
 <section id="held" aria-labelledby="held-h">
 <h2 id="held-h">Where ${escapeHtml(name)} is held</h2>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import type { Claim, EventClaim, PersonClaims } from '../../src/citations/person-claims.js';
+import type { Claim, EventClaim, PersonClaims, PunishmentClaim } from '../../src/citations/person-claims.js';
 import { openCaseApp, seedSource, type CaseApp } from './case-app.js';
 
 let ctx: CaseApp;
@@ -99,6 +99,15 @@ describe('the claims of Gulmire Imin', () => {
     expect(award?.award?.label).toBe('Hellman/Hammett prize');
     expect(award?.agents.map((a) => a.label)).toEqual(['Human Rights Watch']);
     expectSeedSupport(award);
+  });
+
+  it('give the page’s account of the punishment (by whom, for what) as one claim on the case', () => {
+    const punishment = record.claims.find((c): c is PunishmentClaim => c.kind === 'punishment');
+    expect(punishment?.punishedBy.map((p) => p.label)).toEqual(['Chinese authorities']);
+    expect(punishment?.reason).toBe('for voicing opinions online after the July 5 unrest');
+    expect(punishment?.subject).toBe(`${ctx.config.baseIri}id/case/gulmire-imin`);
+    expect(punishment?.excerpts).toEqual(['One of the many Uyghurs punished by Chinese authorities for voicing opinions online after the July 5 unrest is Gulmire Imin']);
+    expectSeedSupport(punishment);
   });
 
   it('list the campaign for the release of 8 prisoners', () => {

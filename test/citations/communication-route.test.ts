@@ -72,6 +72,13 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     expect(text).toContain('In December 2012, Human Rights Watch awarded Gulmire Imin the Hellman/Hammett prize');
   });
 
+  it('gives the source’s account of why she was punished as the source’s, not as who sentenced her', () => {
+    const text = read[format]!.prose.join('\n');
+    expect(text).toContain('The sources state that Gulmire Imin was punished by Chinese authorities for voicing opinions online after the July 5 unrest.');
+    expect(text).toContain(`Authority that imposed the sentence: ${notStated}.`);
+    expect(text).not.toMatch(/sentence was imposed by/);
+  });
+
   it(`says "${notStated}" for the fields no source states, rather than leaving them out or guessing`, () => {
     const text = read[format]!.prose.join('\n');
     for (const field of ['Date of birth', 'Place of arrest', 'Identity of the arresting authority', 'Legal basis invoked for the arrest', 'Nationality']) {

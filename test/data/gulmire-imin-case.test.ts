@@ -63,10 +63,11 @@ const facts: ReadonlyArray<readonly [string, string]> = [
   ['her family received no official documents on her detention', `?detention a cg:Detention ; cg:concernsPerson person:gulmire-imin ; cg:familyReceivedOfficialDocuments false ; prov:wasDerivedFrom ${seed} .`],
   ['her trial was closed and held on 2010-04-01', `?trial a cg:Trial ; cg:concernsPerson person:gulmire-imin ; cg:closedTrial true ; dct:date "2010-04-01"^^xsd:date ; prov:wasDerivedFrom ${seed} .`],
   ['she was sentenced to life on 2010-04-01, the day of her trial', `?s a cg:Sentencing ; cg:concernsPerson person:gulmire-imin ; dct:date ?d ; cg:sentenceType sentence:life-imprisonment ; prov:wasDerivedFrom ${seed} . ?t a cg:Trial ; cg:concernsPerson person:gulmire-imin ; dct:date ?d . FILTER(?d = "2010-04-01"^^xsd:date)`],
+  ['the page says Chinese authorities punished her for voicing opinions online after the July 5 unrest: its account of the case', `case:gulmire-imin cg:punishedBy ?a ; cg:reason "for voicing opinions online after the July 5 unrest"@en ; cg:excerpt ?x ; prov:wasDerivedFrom ${seed} . ?a schema:name "Chinese authorities" . FILTER(CONTAINS(?x, "punished by Chinese authorities for voicing opinions online"))`],
   ['she was forced to make statements on CCTV 4 before her sentencing', `?c a cg:ForcedConfession ; cg:concernsPerson person:gulmire-imin ; cg:broadcastIn ?programme ; cg:occurredBefore ?s ; prov:wasDerivedFrom ${seed} . ?s a cg:Sentencing . ?programme schema:name "The July 5 Riot from Start" ; schema:publisher ?cctv . ?cctv schema:name "CCTV 4" .`],
   ['the programme has parts 1, 2 and 3, each a source', `?programme schema:name "The July 5 Riot from Start" ; schema:hasPart ?p1, ?p2, ?p3 . ?p1 a cg:Source ; schema:position 1 ; prov:wasDerivedFrom ${seed} . ?p2 a cg:Source ; schema:position 2 . ?p3 a cg:Source ; schema:position 3 .`],
   ['the forced statements concerned her actions and her husband’s', `?c a cg:ForcedConfession ; cg:statementsConcerned person:gulmire-imin, ?husband ; prov:wasDerivedFrom ${seed} . person:gulmire-imin schema:spouse ?husband .`],
-  ['her husband was living in Norway', `person:gulmire-imin schema:spouse ?husband . ?husband schema:homeLocation ?norway ; prov:wasDerivedFrom ${seed} . ?norway schema:name "Norway" .`],
+  ['her husband is quoted as living in Norway, no residence asserted beyond that', `person:gulmire-imin schema:spouse ?husband . ?husband cg:excerpt "her husband, who was living in Norway" ; prov:wasDerivedFrom ${seed} . FILTER NOT EXISTS { ?husband schema:homeLocation ?place }`],
   ['she published poems on Uyghur websites', `?e a cg:Publication ; cg:agent person:gulmire-imin ; schema:description ?d ; prov:wasDerivedFrom ${seed} . FILTER(CONTAINS(?d, "poems"))`],
   ['after that she was invited to administer the website Salkin', `?i a cg:Invitation ; cg:concernsPerson person:gulmire-imin ; cg:role "administrator"@en ; cg:website ?site ; cg:occurredAfter ?p ; prov:wasDerivedFrom ${seed} . ?site schema:name "Salkin" . ?p a cg:Publication .`],
   ['the July 5 unrest of 2009 was in Urumchi', `?u a cg:Unrest ; dct:date "2009-07-05"^^xsd:date ; cg:place place:urumchi ; prov:wasDerivedFrom ${seed} .`],
@@ -75,7 +76,7 @@ const facts: ReadonlyArray<readonly [string, string]> = [
   ['the opinion found China in contravention of UDHR articles 8, 9, 10 and 19', `?o a cg:WorkingGroupOpinion ; cg:concernsState ?china ; cg:provisionViolated legal:udhr-article-8, legal:udhr-article-9, legal:udhr-article-10, legal:udhr-article-19 . ?china schema:name "China" . legal:udhr-article-19 skos:broader legal:udhr ; skos:notation "19" ; prov:wasDerivedFrom ${seed} . legal:udhr skos:prefLabel "Universal Declaration of Human Rights"@en .`],
   ['Human Rights Watch gave her the Hellman/Hammett prize in December 2012', `?a a cg:AwardConferral ; cg:concernsPerson person:gulmire-imin ; dct:date "2012-12"^^xsd:gYearMonth ; cg:agent ?hrw ; cg:award award:hellman-hammett ; cg:reason ?why ; prov:wasDerivedFrom ${seed} . ?hrw schema:name "Human Rights Watch" . FILTER(CONTAINS(?why, "freedom of expression"))`],
   ['UHRP campaigns for the release of 8 prisoners, with a petition', `?c a cg:Campaign ; cg:agent ?uhrp ; cg:numberOfPrisoners 8 ; cg:campaignFor person:gulmire-imin ; schema:hasPart ?petition ; prov:wasDerivedFrom ${seed} . ?uhrp schema:name "UHRP" . ?petition a cg:Petition .`],
-  ['Nurmuhammet Yasin is another prisoner of the campaign, by name only', `?c a cg:Campaign ; cg:campaignFor ?p . ?p schema:name "Nurmuhammet Yasin" ; prov:wasDerivedFrom ${seed} .`],
+  ['Nurmuhammet Yasin is named as the next prisoner page, and not placed in the campaign', `?p schema:name "Nurmuhammet Yasin" ; cg:excerpt "CLICK HERE for the next prisoner page: NURMUHAMMET YASIN" ; prov:wasDerivedFrom ${seed} . FILTER NOT EXISTS { ?c cg:campaignFor|cg:concernsPerson ?p }`],
   ['the Internet in the Uyghur region was shut down for 10 months after the unrest', `?s a cg:InternetShutdown ; schema:duration "P10M"^^xsd:duration ; cg:occurredAfter ?u ; prov:wasDerivedFrom ${seed} . ?u a cg:Unrest .`],
   ['over 80% of Uyghur websites had been deleted when it returned', `?c a cg:ContextStatement ; schema:about ?s ; cg:excerpt ?x ; prov:wasDerivedFrom ${seed} . ?s a cg:InternetShutdown . FILTER(CONTAINS(?x, "over 80% of Uyghur websites had been deleted"))`],
   ['several Uyghur webmasters and bloggers have been imprisoned', `?c a cg:ContextStatement ; cg:excerpt ?x ; prov:wasDerivedFrom ${seed} . FILTER(CONTAINS(?x, "several Uyghur webmasters and bloggers have been imprisoned"))`],
@@ -121,6 +122,11 @@ describe('what the seed page does not say', () => {
     expect(await ask(`?x <http://www.w3.org/2002/07/owl#sameAs> ?y`)).toBe(false);
   });
 
+  it('does not say who sentenced her, nor where she was held before the place she is held now', async () => {
+    expect(await ask(`?s a cg:Sentencing ; cg:agent ?who`)).toBe(false);
+    expect(await ask(`?d a cg:Detention ; cg:place ?where`)).toBe(false);
+  });
+
   it('gives the detention no date and the Working Group opinion no number', async () => {
     expect(await ask(`?d a cg:Detention ; dct:date ?date`)).toBe(false);
     expect(await ask(`?o a cg:WorkingGroupOpinion ; (schema:identifier|dct:identifier|skos:notation) ?n`)).toBe(false);
@@ -152,7 +158,7 @@ describe('provenance of every node in data/', () => {
 
   it('every name in data/ appears in the seed page', async () => {
     const rows = await select(`SELECT ?s ?name WHERE { GRAPH ?g { ?s schema:name ?name } FILTER(STRSTARTS(STR(?g), STR(<graph/data/>))) }`);
-    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.length).toBeGreaterThan(15);
     const missing = rows.filter((r) => !seedText.toLowerCase().includes((r.name ?? '').toLowerCase()));
     expect(missing).toEqual([]);
   });

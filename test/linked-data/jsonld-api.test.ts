@@ -80,8 +80,18 @@ describe('GET /api/persons/{id}', () => {
     expect(document.gender).toBeNull();
     expect(document.homeLocations).toEqual([]);
     expect(document).not.toHaveProperty('cases');
-    expect(document.campaigns).toHaveLength(1);
-    expect(document.campaigns[0].prisoners).toContainEqual({ id: document.id });
+    expect(document).not.toHaveProperty('campaigns');
+    expect(document.excerpts).toEqual(['CLICK HERE for the next prisoner page: NURMUHAMMET YASIN']);
+  });
+
+  it('lists the campaigns for the person apart from the cases, each naming its prisoners by IRI', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/api/persons/gulmire-imin' })).body);
+    expect(document.cases.map((c: { type: string[] }) => c.type)).toEqual([['Case']]);
+    expect(document.campaigns.map((c: { type: string[] }) => c.type)).toEqual([['Campaign']]);
+    expect(document.campaigns[0].prisoners).toEqual([{ id: document.id }]);
+    expect(document.campaigns[0].numberOfPrisoners).toBe(8);
+    expect(document.cases[0].punishedBy.map((p: { label: string }) => p.label)).toEqual(['Chinese authorities']);
+    expect(document.cases[0].reasons).toEqual(['for voicing opinions online after the July 5 unrest']);
   });
 
   it('leaves out a name the sources do not state, instead of renaming the key', async () => {
