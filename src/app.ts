@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import type { Config } from './config/load-config.js';
 import type { GraphStore } from './store/graph-store.js';
-import { errorHandler } from './http/error-handler.js';
+import { errorHandler, frameworkErrors } from './http/error-handler.js';
 import { storePlugin } from './http/store-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
@@ -36,6 +36,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logger: options.logger ?? false,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   });
 
   // 1. Errors: one handler maps typed errors to status and a one-line message.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors/casegraph-error.js';
+import { defaultBaseIri } from '../vocabulary/namespaces.js';
 
 export interface Config {
   /** Base of every casegraph IRI; ends with '/'. */
@@ -26,7 +27,7 @@ export interface Config {
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const defaultConfig: Config = {
-  baseIri: 'http://localhost:3000/',
+  baseIri: defaultBaseIri,
   host: '127.0.0.1',
   port: 3000,
   root: projectRoot,
@@ -44,7 +45,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const config: Config = {
     ...defaultConfig,
     baseIri: env.BASE_IRI !== undefined ? checkBaseIri(env.BASE_IRI) : defaultConfig.baseIri,
-    host: env.HOST ?? defaultConfig.host,
+    // Empty counts as unset, as for the numbers: `HOST=` must not mean every interface.
+    host: env.HOST === undefined || env.HOST.trim() === '' ? defaultConfig.host : env.HOST.trim(),
     port: integer(env, 'PORT', defaultConfig.port, 0, 65535),
     queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', defaultConfig.queryTimeoutMs, 1, 3_600_000),
     maxResults: integer(env, 'MAX_RESULTS', defaultConfig.maxResults, 1, 10_000_000),

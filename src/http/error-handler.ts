@@ -58,6 +58,14 @@ function send(error: unknown, request: FastifyRequest, reply: FastifyReply): Fas
   return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
 }
 
+/**
+ * For Fastify's `frameworkErrors` option: errors raised before routing (a path with broken percent-encoding)
+ * never reach setErrorHandler, and would otherwise answer Fastify's own JSON.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  send(error, request, reply);
+}
+
 export const errorHandler = fp(
   async (app) => {
     app.setErrorHandler((error, request, reply) => send(error, request, reply));

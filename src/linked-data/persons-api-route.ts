@@ -75,7 +75,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
         get: {
           tags: ['persons'],
           summary: 'One person: identity, cases (charges, sentence, place held, events in timeline order), campaigns, each node with its sources and verbatim excerpts',
-          description: `jsonld.frame of the graph with ${framePath('person')}, its "@id" set to the person's IRI. Every key is always present; a value the sources do not state is null or []. Dates keep their stated precision.`,
+          description: `jsonld.frame of the graph with ${framePath('person')}, its "@id" set to the person's IRI. A value the sources do not state is null or [], except the keys the PersonDocument schema does not require (cases, campaigns, name, excerpts), which are then absent. Dates keep their stated precision.`,
           parameters: [{ name: 'id', in: 'path', required: true, description: 'The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin', schema: { type: 'string' } }],
           responses: {
             '200': { description: 'The person document', content: content('PersonDocument') },

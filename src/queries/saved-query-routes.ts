@@ -1,6 +1,6 @@
 // The research API: GET /api/queries lists the saved queries, GET /api/queries/{name} runs one (JSON, CSV, SPARQL JSON).
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { BadRequestError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
+import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { findResultFormat, serializeContext } from '../sparql/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -31,6 +31,8 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     if (!values) {
       values = dataValues(store, query, parameter);
       enumerations.set(key, values);
+      // A failed read (a deadline under load) is not kept: the next request asks again.
+      values.catch(() => enumerations.delete(key));
     }
     return values;
   };
@@ -151,5 +153,9 @@ function setPaginationLinks(reply: FastifyReply, answer: SavedQueryAnswer, apiBa
 async function dataValues(store: GraphStore, query: SavedQuery, parameter: QueryParameter): Promise<string[]> {
   const answer = await store.query({ query: query.text });
   if (answer.kind !== 'bindings') return [];
+  // A cut list would refuse values that are in the data: fail loudly instead (the README's "never a silent cut").
+  if (answer.truncated) {
+    throw new ConfigError(`the values of parameter "${parameter.name}" of ${query.name} were cut at MAX_RESULTS; raise MAX_RESULTS`);
+  }
   return [...new Set(answer.rows.map((row) => row[parameter.name]?.value).filter((v): v is string => v !== undefined))].sort();
 }

@@ -68,6 +68,9 @@ export interface CasegraphNamespaces {
 }
 
 /** Relative paths of casegraph's namespaces, resolved against BASE_IRI. */
+/** The deployment base when BASE_IRI is not set: the server's own default address. */
+export const defaultBaseIri = 'http://localhost:3000/';
+
 export const relativeNamespaces = {
   cg: 'ontology#',
   id: 'id/',

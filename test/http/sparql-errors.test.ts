@@ -157,3 +157,13 @@ describe('an unknown path', () => {
     oneLine(res.body);
   });
 });
+
+describe('a path with broken percent-encoding', () => {
+  it.each(['/id/person/%E0%A4%A', '/api/persons/%ZZ/claims'])('%s answers 400 in one plain-text line, like every other error', async (url) => {
+    const res = await s.app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    oneLine(res.body);
+    expect(res.body).not.toMatch(/FST_ERR|"code"/);
+  });
+});

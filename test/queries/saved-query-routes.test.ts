@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DataError } from '../../src/errors/casegraph-error.js';
+import { DataError, QueryTimeoutError } from '../../src/errors/casegraph-error.js';
 import { loadQueryCatalog } from '../../src/queries/load-query-catalog.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
@@ -178,6 +178,44 @@ describe('bad parameters', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().rows).toEqual([]);
     expect(response.json().parameters).toEqual({ name: 'x" } UNION { ?s ?p ?o } #' });
+  });
+});
+
+describe('the values a parameter takes from the data', () => {
+  // A fresh app each time: the values are read once per app, on first use.
+  async function freshApp(): Promise<FastifyInstance> {
+    // The app closes the store it is given; this one shares the file's store, so its close must not.
+    const shared = new Proxy(store, { get: (target, key) => (key === 'close' ? async () => undefined : Reflect.get(target, key)) });
+    const fresh = buildApp({ store: shared, config, catalog: testCatalog() });
+    await fresh.ready();
+    return fresh;
+  }
+  const splittism = `/api/queries/persons/by-charge?charge=${encodeURIComponent(`${base}id/concept/charge/splittism`)}`;
+
+  it('are read again after a failed read, instead of failing every later request', async () => {
+    const fresh = await freshApp();
+    const query = vi.spyOn(store, 'query').mockRejectedValueOnce(new QueryTimeoutError('the query was stopped at its deadline of 1 ms'));
+    try {
+      expect((await fresh.inject({ url: splittism })).statusCode).toBe(503);
+      expect((await fresh.inject({ url: splittism })).statusCode).toBe(200);
+    } finally {
+      query.mockRestore();
+      await fresh.close();
+    }
+  });
+
+  it('fail loudly when cut at MAX_RESULTS, rather than refuse values that are in the data', async () => {
+    const fresh = await freshApp();
+    const cut = { kind: 'bindings' as const, variables: ['charge'], rows: [], truncated: true };
+    const query = vi.spyOn(store, 'query').mockResolvedValueOnce(cut);
+    try {
+      const response = await fresh.inject({ url: splittism });
+      expect(response.statusCode).toBe(500);
+      expect(response.body).not.toMatch(/must be one of the values/);
+    } finally {
+      query.mockRestore();
+      await fresh.close();
+    }
   });
 });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { ConfigError } from '../../src/errors/casegraph-error.js';
+
+describe('HOST', () => {
+  it('binds to loopback when unset, empty or blank', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '  ' }).host).toBe('127.0.0.1');
+  });
+
+  it('binds elsewhere only when told so', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+});
+
+describe('the number settings', () => {
+  it('take their default when empty, and stop startup naming the variable when malformed or out of range', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number, got "eighty"$/);
+    expect(() => loadConfig({ QUERY_TIMEOUT_MS: '0' })).toThrow(/^QUERY_TIMEOUT_MS must be between 1 and/);
+  });
+});
+
+describe('BASE_IRI', () => {
+  it('defaults to the local server and refuses what cannot be a base', () => {
+    expect(loadConfig({}).baseIri).toBe('http://localhost:3000/');
+    expect(loadConfig({ BASE_IRI: 'https://casegraph.example.org/' }).baseIri).toBe('https://casegraph.example.org/');
+    expect(() => loadConfig({ BASE_IRI: 'https://casegraph.example.org' })).toThrow(/ending in '\//);
+    expect(() => loadConfig({ BASE_IRI: 'ftp://x/' })).toThrow(/BASE_IRI must be an http\(s\) IRI/);
+  });
+});
