@@ -11,6 +11,7 @@ import { personPage } from './person-page.js';
 import { resourceFormats, serializeTriples, splitSuffix, type ResourceFormat } from './resource-formats.js';
 import { resourcePage } from './resource-page.js';
 import { ResourceGraph } from './resource-graph.js';
+import { iriToUri, uriToIri } from './uri-to-iri.js';
 
 const { namedNode } = DataFactory;
 
@@ -25,7 +26,7 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
   const base = app.store.baseIri;
 
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const path = readablePath((request.raw.url ?? request.url).split('?')[0] as string);
+    const path = uriToIri((request.raw.url ?? request.url).split('?')[0] as string);
     const asked = base + path.slice(1);
     let description = describeResource(graph, asked);
     let fixed: ResourceFormat | undefined;
@@ -50,17 +51,18 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
     }
 
     const alternates: Alternate[] = resourceFormats.map((f) => ({ href: stem + f.suffix, mediaType: f.mediaType, label: f.label }));
-    const linkHeader = alternates.map((a) => `<${a.href}>; rel="alternate"; type="${a.mediaType}"`);
+    // Headers carry ASCII only: IRIs go in them in their URI form.
+    const linkHeader = alternates.map((a) => `<${iriToUri(a.href)}>; rel="alternate"; type="${a.mediaType}"`);
     let format = fixed;
     if (format) {
-      linkHeader.push(`<${stem}>; rel="canonical"`);
+      linkHeader.push(`<${iriToUri(stem)}>; rel="canonical"`);
     } else {
       format = negotiateMediaType(request.headers.accept, resourceFormats);
       reply.header('vary', 'Accept');
       if (!format) {
         throw new NotAcceptableError(`${asked} is available as ${resourceFormats.map((f) => f.mediaType).join(', ')}`);
       }
-      reply.header('content-location', stem + format.suffix);
+      reply.header('content-location', iriToUri(stem + format.suffix));
     }
     reply.header('link', linkHeader.join(', '));
 
@@ -97,13 +99,4 @@ function renderHtml(graph: ResourceGraph, description: ResourceDescription, alte
     return personPage(graph, subject, { alternates, apiLinks });
   }
   return resourcePage(graph, description, alternates);
-}
-
-/** IRIs are matched as written in the data: percent-escapes of characters IRIs allow unescaped are decoded. */
-function readablePath(raw: string): string {
-  try {
-    return decodeURI(raw);
-  } catch {
-    return raw;
-  }
 }

@@ -2,7 +2,8 @@ import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offlineDocumentLoader } from '../../src/sparql/offline-document-loader.js';
-import { realApp, type LinkedDataApp } from './linked-data-app.js';
+import { realApp, syntheticLinkedDataApp, type LinkedDataApp } from './linked-data-app.js';
+import { ontologyFile, syntheticPrefixes } from './synthetic-case.js';
 
 let s: LinkedDataApp;
 let base: string;
@@ -187,5 +188,40 @@ describe('a hash-namespace document such as the shapes', () => {
     expect(triples.map(([subject]) => subject)).toContain(`${base}ontology/shapes#SourcedShape`);
     const page = await s.app.inject({ url: '/ontology/shapes', headers: { accept: 'text/html' } });
     expect(page.body).toContain('id="SourcedShape"');
+  });
+});
+
+describe('an IRI with characters beyond ASCII, or an escape the IRI keeps', () => {
+  let synthetic: LinkedDataApp;
+  beforeAll(async () => {
+    const places = `${syntheticPrefixes}
+<id/place/乌鲁木齐> a schema:Place ; rdfs:label "Ürümqi, in Chinese characters"@en ; schema:name "乌鲁木齐" .
+<id/place/a%20b> a schema:Place ; rdfs:label "A place whose IRI holds an escaped space"@en ; schema:name "a b" .
+`;
+    synthetic = await syntheticLinkedDataApp({ 'data/ontology.ttl': ontologyFile, 'data/places.ttl': places });
+  });
+  afterAll(async () => synthetic?.close());
+
+  it('answers at its percent-encoded path, with ASCII headers that lead back to it', async () => {
+    const path = `/id/place/${encodeURIComponent('乌鲁木齐')}`;
+    for (const accept of ['text/turtle', 'text/html', 'application/ld+json']) {
+      const res = await synthetic.app.inject({ url: path, headers: { accept } });
+      expect(res.statusCode, accept).toBe(200);
+      expect(res.headers['content-location'], accept).toMatch(/^[\x21-\x7E]+$/);
+      expect(String(res.headers.link)).toContain(`<${path}.ttl>; rel="alternate"`);
+    }
+    const suffix = await synthetic.app.inject({ url: `${path}.nt` });
+    expect(suffix.statusCode).toBe(200);
+    expect(suffix.body).toContain('<http://example.test/id/place/乌鲁木齐> <https://schema.org/name> "乌鲁木齐"');
+    expect(suffix.headers.link).toContain(`<${path}>; rel="canonical"`);
+  });
+
+  it('keeps an escaped space escaped: the IRI holding %20 answers at its own path, and its links work', async () => {
+    const res = await synthetic.app.inject({ url: '/id/place/a%20b', headers: { accept: 'text/turtle' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('"a b"');
+    expect(res.headers['content-location']).toBe('/id/place/a%20b.ttl');
+    expect((await synthetic.app.inject({ url: '/id/place/a%20b.ttl' })).statusCode).toBe(200);
+    expect((await synthetic.app.inject({ url: '/id/place/a%2520b' })).statusCode).toBe(404);
   });
 });
