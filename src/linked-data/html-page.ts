@@ -79,7 +79,7 @@ ${head}
 <style>${style}</style>
 </head>
 <body>
-<header class="site"><strong>casegraph</strong> · <a href="/sparql">SPARQL</a> · <a href="/dumps/">downloads</a> · <a href="/docs">API docs</a> · <a href="/.well-known/void">dataset description</a></header>
+<header class="site"><a href="/"><strong>casegraph</strong></a> · <a href="/sparql">SPARQL</a> · <a href="/dumps/">downloads</a> · <a href="/docs">API docs</a> · <a href="/.well-known/void">dataset description</a></header>
 <main>
 ${options.body}
 </main>

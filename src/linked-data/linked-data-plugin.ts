@@ -4,6 +4,7 @@ import { checkSameAsLinks } from './check-same-as-links.js';
 import { contextRoute } from './context-route.js';
 import { dereferenceRoute } from './dereference-route.js';
 import { dumpCache, dumpsRoute } from './dumps-route.js';
+import { homeRoute } from './home-route.js';
 import { personsApiRoute } from './persons-api-route.js';
 import { ResourceGraph } from './resource-graph.js';
 import { voidRoute } from './void-route.js';
@@ -12,6 +13,7 @@ import { voidRoute } from './void-route.js';
 export const linkedDataPlugin: FastifyPluginAsync = async (app) => {
   checkSameAsLinks(new ResourceGraph(app.store));
   const dumps = dumpCache(app.store);
+  await app.register(homeRoute);
   await app.register(contextRoute);
   await app.register(dereferenceRoute);
   await app.register(personsApiRoute);

@@ -4,12 +4,13 @@ import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from 
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { findResultFormat, serializeContext } from '../sparql/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { flattenRow, flattenTerm } from './flatten-bindings.js';
 import { runSavedQuery, type SavedQueryAnswer } from './run-saved-query.js';
 import type { QueryParameter, SavedQuery } from './saved-query.js';
 import { savedQueryOpenApi } from './saved-query-openapi.js';
 
-export const savedQueriesPath = '/api/queries';
+export const savedQueriesPath = `/${relativeNamespaces.savedQueries}`;
 
 type Representation = 'json' | 'csv' | 'sparql-json';
 const offers: ReadonlyArray<{ mediaType: string; representation: Representation }> = [

@@ -83,6 +83,8 @@ export const relativeNamespaces = {
   jsonLdContext: 'context.jsonld',
   /** The published JSON-LD frames of the person documents: `{base}frames/person.jsonld`. */
   frames: 'frames/',
+  /** The saved research queries: `{base}api/queries/{name}`. */
+  savedQueries: 'api/queries',
   /** Person documents (JSON-LD): `{base}api/persons/{id}`. */
   personsApi: 'api/persons',
   /** Downloads of the whole graph. */

@@ -159,3 +159,32 @@ describe('a page whose literals hold markup', () => {
     expect(who).toMatch(/<dt>Age<\/dt><dd><span class="unstated">not stated in the sources<\/span>/);
   });
 });
+
+describe('the home page', () => {
+  let s: LinkedDataApp;
+  beforeAll(async () => {
+    s = await realApp();
+  });
+  afterAll(async () => s?.close());
+
+  it('lists the persons and the ways into the data, without script', async () => {
+    const res = await s.app.inject({ url: '/', headers: html });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers.link).toBe('</.well-known/void>; rel="describedby"');
+    expect(res.body).toContain('<h1>casegraph: people imprisoned for what they said or wrote</h1>');
+    expect(res.body).toContain(`href="/id/person/gulmire-imin" title="${s.config.baseIri}id/person/gulmire-imin">Gulmire Imin</a>`);
+    for (const href of ['/sparql', '/api/queries', '/api/persons', '/dumps/', '/.well-known/void', '/ontology', '/docs']) {
+      expect(res.body, href).toContain(`href="${href}"`);
+      expect((await s.app.inject({ url: href })).statusCode, href).toBe(200);
+    }
+    expect(res.body).not.toMatch(/<script/i);
+  });
+
+  it('answers 406 pointing at the dataset description when HTML is not acceptable', async () => {
+    const res = await s.app.inject({ url: '/', headers: { accept: 'application/json' } });
+    expect(res.statusCode).toBe(406);
+    expect(res.body).toMatch(/\/\.well-known\/void/);
+  });
+});

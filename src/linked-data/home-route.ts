@@ -1,0 +1,65 @@
+// GET /: the home page, the way in for a person with a browser: the persons, and where the data and the API are.
+import type { FastifyPluginAsync } from 'fastify';
+import { DataFactory } from 'n3';
+import type { NamedNode } from '@rdfjs/types';
+import { NotAcceptableError } from '../errors/casegraph-error.js';
+import { escapeHtml } from '../http/escape-html.js';
+import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { dct, rdf, relativeNamespaces, schema } from '../vocabulary/namespaces.js';
+import { htmlPage, pageSecurityPolicy } from './html-page.js';
+import { renderLink } from './render-term.js';
+import { ResourceGraph } from './resource-graph.js';
+
+const { namedNode } = DataFactory;
+
+export const homeRoute: FastifyPluginAsync = async (app) => {
+  const graph = new ResourceGraph(app.store);
+  const base = app.store.baseIri;
+  let page: string | undefined;
+
+  app.get('/', async (request, reply) => {
+    reply.header('vary', 'Accept');
+    if (!negotiateMediaType(request.headers.accept, [{ mediaType: 'text/html' }])) {
+      throw new NotAcceptableError(`the home page is HTML; the dataset is described as data at /${relativeNamespaces.datasetDescription}`);
+    }
+    page ??= homePage(graph);
+    reply.header('link', `</${relativeNamespaces.datasetDescription}>; rel="describedby"`);
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(page);
+  });
+
+  function homePage(g: ResourceGraph): string {
+    const personPrefix = base + relativeNamespaces.person;
+    const persons = [
+      ...new Map(
+        g.store
+          .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
+          .map((q) => q.subject)
+          .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix))
+          .map((s) => [s.value, s]),
+      ).values(),
+    ].sort((a, b) => (a.value < b.value ? -1 : 1));
+    const dataset = namedNode(base + relativeNamespaces.dataset);
+    const title = g.literals(dataset, dct('title'))[0]?.value ?? 'casegraph';
+    const description = g.literals(dataset, dct('description'))[0]?.value;
+    const entry = (href: string, label: string, what: string) => `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a>: ${escapeHtml(what)}</li>`;
+    const body = `<h1>${escapeHtml(title)}</h1>
+${description ? `<p>${escapeHtml(description)}</p>` : ''}
+<section aria-labelledby="persons-h">
+<h2 id="persons-h">Persons</h2>
+<ul>${persons.map((p) => `<li>${renderLink(g, p.value)}</li>`).join('\n')}</ul>
+</section>
+<section aria-labelledby="use-h">
+<h2 id="use-h">Use the data</h2>
+<ul>
+${entry(`/${relativeNamespaces.sparqlEndpoint}`, 'SPARQL endpoint and editor', 'query the graph from a browser or from code')}
+${entry(`/${relativeNamespaces.savedQueries}`, 'Saved research queries', 'common questions as JSON or CSV, each with the SPARQL behind it')}
+${entry(`/${relativeNamespaces.personsApi}`, 'Persons as JSON-LD', 'framed documents of each person and their cases')}
+${entry(`/${relativeNamespaces.dumps}`, 'Downloads', 'the whole graph (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and CSV tables, with SHA-256 sums')}
+${entry(`/${relativeNamespaces.datasetDescription}`, 'Dataset description', 'VoID and DCAT: license, version, size, distributions')}
+${entry(`/${relativeNamespaces.ontologyDocument}`, 'Ontology', 'the classes and properties of casegraph')}
+${entry('/docs', 'API documentation', 'every route, from the OpenAPI document at /openapi.json')}
+</ul>
+</section>`;
+    return htmlPage({ title, body, datasetVersion: app.store.version });
+  }
+};
