@@ -1,5 +1,6 @@
 // The citation routes' part of the OpenAPI document: operations, parameters and the JSON Schema of the claims answer.
 import type { OpenApiFragment } from '../http/openapi-plugin.js';
+import { personIdPattern } from '../vocabulary/person-iri.js';
 import { citationFormats } from './citation-formats.js';
 import { communicationFormats } from './communication-formats.js';
 
@@ -12,7 +13,7 @@ const idParameter = {
   in: 'path',
   required: true,
   description: 'The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin',
-  schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+  schema: { type: 'string', pattern: personIdPattern },
 };
 const notFound = { description: 'No such person (one-line message)', content: { 'text/plain': {} } };
 const badFormat = { description: 'Unknown or repeated format (one-line message naming the parameter and the allowed values)', content: { 'text/plain': {} } };

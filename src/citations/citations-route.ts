@@ -14,10 +14,13 @@ type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Recor
 
 const personsApiPath = '/api/persons/:id';
 
-/** Reads one optional query parameter; given twice is a 400 naming it. */
-function parameter(request: PersonRequest, name: string): string | undefined {
+/** Reads one optional query parameter; given twice is a 400 naming it and, when known, the values it takes. */
+function parameter(request: PersonRequest, name: string, allowed: readonly string[] = []): string | undefined {
   const value = request.query[name];
-  if (Array.isArray(value)) throw new BadRequestError(`parameter "${name}" is given more than once`);
+  if (Array.isArray(value)) {
+    const choices = allowed.length > 0 ? `: give one of ${allowed.join(', ')}` : '';
+    throw new BadRequestError(`parameter "${name}" is given more than once${choices}`);
+  }
   return value;
 }
 
@@ -45,7 +48,7 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   });
 
   app.get(`${personsApiPath}/citations`, async (request: PersonRequest, reply) => {
-    const name = parameter(request, 'format') ?? 'csl-json';
+    const name = parameter(request, 'format', citationFormatNames) ?? 'csl-json';
     const format = findCitationFormat(name);
     if (!format) {
       throw new BadRequestError(`parameter "format" must be one of ${citationFormatNames.join(', ')}; got ${JSON.stringify(name)}`);
@@ -63,7 +66,7 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   };
 
   app.get(`${personsApiPath}/communication`, async (request: PersonRequest, reply) => {
-    const name = parameter(request, 'format');
+    const name = parameter(request, 'format', communicationFormats.map((f) => f.name));
     reply.header('vary', 'Accept');
     if (name !== undefined) {
       const format = findCommunicationFormat(name);

@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors/casegraph-error.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { xsd } from '../vocabulary/namespaces.js';
 import type { CitationQueries, CitationQueryName } from './citation-queries.js';
-import { personIri } from './person-iri.js';
+import { personIri } from '../vocabulary/person-iri.js';
 import type {
   Claim,
   EventClaim,

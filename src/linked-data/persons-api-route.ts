@@ -4,6 +4,7 @@ import { DataFactory } from 'n3';
 import type { NamedNode } from '@rdfjs/types';
 import { NotFoundError } from '../errors/casegraph-error.js';
 import { rdf, relativeNamespaces, schema } from '../vocabulary/namespaces.js';
+import { isPersonId, personIdPattern } from '../vocabulary/person-iri.js';
 import { documentFrame, frameUrl } from './document-frame.js';
 import { personShape, personSummaryShape } from './document-shapes.js';
 import { documentSchemas } from './document-schemas.js';
@@ -12,7 +13,6 @@ import { ResourceGraph } from './resource-graph.js';
 
 const { namedNode } = DataFactory;
 const jsonLd = 'application/ld+json';
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export const personsApiRoute: FastifyPluginAsync = async (app) => {
   const graph = new ResourceGraph(app.store);
@@ -49,7 +49,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>(`${listPath}/:id`, async (request, reply) => {
     const { id } = request.params;
     const subject = namedNode(personPrefix + id);
-    if (!idPattern.test(id) || !graph.hasType(subject, schema('Person'))) {
+    if (!isPersonId(id) || !graph.hasType(subject, schema('Person'))) {
       throw new NotFoundError(`no person ${JSON.stringify(id)}: see ${listPath} for the list`);
     }
     return send(reply, await cached(subject.value, () => framer.document(subject, personShape)));
@@ -76,7 +76,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
           tags: ['persons'],
           summary: 'One person: identity, cases (charges, sentence, place held, events in timeline order), campaigns, each node with its sources and verbatim excerpts',
           description: `jsonld.frame of the graph with ${framePath('person')}, its "@id" set to the person's IRI. A value the sources do not state is null or [], except the keys the PersonDocument schema does not require (cases, campaigns, name, excerpts), which are then absent. Dates keep their stated precision.`,
-          parameters: [{ name: 'id', in: 'path', required: true, description: 'The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin', schema: { type: 'string' } }],
+          parameters: [{ name: 'id', in: 'path', required: true, description: 'The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin', schema: { type: 'string', pattern: personIdPattern } }],
           responses: {
             '200': { description: 'The person document', content: content('PersonDocument') },
             '404': { description: 'No such person', content: { 'text/plain': {} } },
