@@ -1,9 +1,8 @@
-// The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST, results by content negotiation, and,
-// without a query, the Service Description or (for browsers) the editor.
+// The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST; without a query, the Service Description or the editor.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../sparql/analyze-query.js';
-import type { ResultKind } from '../sparql/analyze-query.js';
+import { QueryAnalyzer } from '../sparql/query-analyzer.js';
+import type { ResultKind } from '../sparql/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../sparql/result-formats.js';
 import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
 import { editorPage, type EditorExample } from './editor-page.js';

@@ -8,7 +8,7 @@ import { isPersonId, personIdPattern } from '../vocabulary/person-iri.js';
 import { documentFrame, frameUrl } from './document-frame.js';
 import { personShape, personSummaryShape } from './document-shapes.js';
 import { documentSchemas } from './document-schemas.js';
-import { documentFramer, type JsonObject } from './frame-documents.js';
+import { documentFramer, type JsonObject } from './document-framer.js';
 import { ResourceGraph } from './resource-graph.js';
 
 const { namedNode } = DataFactory;

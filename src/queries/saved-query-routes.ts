@@ -5,7 +5,7 @@ import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { findResultFormat, serializeContext } from '../sparql/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
-import { flattenRow, flattenTerm } from './flatten-bindings.js';
+import { flattenRow, flattenTerm } from './flatten-row.js';
 import { runSavedQuery, type SavedQueryAnswer } from './run-saved-query.js';
 import type { QueryParameter, SavedQuery } from './saved-query.js';
 import { savedQueryOpenApi } from './saved-query-openapi.js';

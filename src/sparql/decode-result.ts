@@ -1,7 +1,7 @@
 // Turns a worker's encoded answer back into RDF/JS terms on this side of the thread boundary.
 import type { Term } from '@rdfjs/types';
 import type { QueryResult } from '../store/graph-store.js';
-import type { EncodedResult } from './run-query.js';
+import type { EncodedResult } from './query-runner.js';
 import { termCodec } from './term-codec.js';
 
 export function decodeResult(result: EncodedResult): QueryResult {

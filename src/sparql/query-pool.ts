@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { BadRequestError, CasegraphError, QueryMemoryError, QueryTimeoutError } from '../errors/casegraph-error.js';
 import type { ErrorLocation } from '../errors/casegraph-error.js';
-import type { EncodedResult, QueryJob } from './run-query.js';
+import type { EncodedResult, QueryJob } from './query-runner.js';
 
 /** What each worker receives at start: the dataset as N-Quads in shared memory, written once for all. */
 export interface WorkerData {

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { CasegraphError } from '../errors/casegraph-error.js';
-import { QueryRunner } from './run-query.js';
+import { QueryRunner } from './query-runner.js';
 import type { PoolToWorker, WorkerData, WorkerToPool } from './query-pool.js';
 
 const port = parentPort;

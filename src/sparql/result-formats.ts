@@ -1,7 +1,7 @@
 // The registry of answer formats: media type, `format=` name, the result kinds each serves, and its serialiser.
 import type { QueryResult } from '../store/graph-store.js';
 import { casegraphNamespaces, formats } from '../vocabulary/namespaces.js';
-import type { ResultKind } from './analyze-query.js';
+import type { ResultKind } from './query-analyzer.js';
 import { serializeJsonLd } from './serialize-jsonld.js';
 import { serializeRdf } from './serialize-rdf.js';
 import { serializeRdfXml } from './serialize-rdf-xml.js';

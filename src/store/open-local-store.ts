@@ -3,7 +3,7 @@ import { Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config/load-config.js';
 import { BadRequestError } from '../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../sparql/analyze-query.js';
+import { QueryAnalyzer } from '../sparql/query-analyzer.js';
 import { QueryPool } from '../sparql/query-pool.js';
 import { decodeResult } from '../sparql/decode-result.js';
 import { termCodec } from '../sparql/term-codec.js';

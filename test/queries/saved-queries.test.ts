@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { loadQueryCatalog } from '../../src/queries/load-query-catalog.js';
 import { runSavedQuery } from '../../src/queries/run-saved-query.js';
-import { flattenRow } from '../../src/queries/flatten-bindings.js';
+import { flattenRow } from '../../src/queries/flatten-row.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
 

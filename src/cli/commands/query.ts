@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError, CasegraphError } from '../../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../../sparql/analyze-query.js';
+import { QueryAnalyzer } from '../../sparql/query-analyzer.js';
 import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../sparql/result-formats.js';
 import type { ResultFormat } from '../../sparql/result-formats.js';
 import { openLocalStore } from '../../store/open-local-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../src/errors/casegraph-error.js';
-import { QueryAnalyzer } from '../../src/sparql/analyze-query.js';
+import { QueryAnalyzer } from '../../src/sparql/query-analyzer.js';
 
 const analyzer = new QueryAnalyzer('http://example.test/');
 

@@ -5,8 +5,8 @@ import { DataFactory } from 'rdf-data-factory';
 import type { Store } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
-import { QueryAnalyzer } from './analyze-query.js';
-import type { AlgebraOperation } from './analyze-query.js';
+import { QueryAnalyzer } from './query-analyzer.js';
+import type { AlgebraOperation } from './query-analyzer.js';
 import { termCodec } from './term-codec.js';
 import type { EncodedTerm } from './term-codec.js';
 
