@@ -9,6 +9,29 @@ export interface Health {
 }
 
 export const healthRoute: FastifyPluginAsync = async (app) => {
+  app.openApi.add('health', {
+    paths: {
+      '/health': {
+        get: {
+          summary: 'Readiness: the graph is loaded; its size and dataset version (never cached)',
+          responses: {
+            '200': {
+              description: 'Ready',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['status', 'triples', 'graphs', 'version'],
+                    properties: { status: { const: 'ready' }, triples: { type: 'integer' }, graphs: { type: 'integer' }, version: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
   app.get('/health', async (_request, reply): Promise<Health> => {
     // Answered on the main thread without touching the query workers, so it stays quick while queries run.
     reply.header('cache-control', 'no-store');

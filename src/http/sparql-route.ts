@@ -1,5 +1,6 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST; without a query, the Service Description or the editor.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sparqlOpenApi } from './sparql-openapi.js';
 import { BadRequestError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from '../sparql/query-analyzer.js';
 import type { ResultKind } from '../sparql/query-analyzer.js';
@@ -99,6 +100,7 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     return reply.type(contentType(format)).send(await format.serialize(result, context));
   };
 
+  app.openApi.add('sparql', sparqlOpenApi(sparqlPath, formats));
   app.get(sparqlPath, handle);
   app.post(sparqlPath, handle);
   app.route({

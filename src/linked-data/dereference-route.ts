@@ -74,6 +74,31 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
     return reply.type(format.mediaType + charset).send(await serializeTriples(description.triples, format, base));
   };
 
+  const representations = Object.fromEntries(resourceFormats.map((f) => [f.mediaType, { schema: { type: 'string' }, description: `also at the ${f.suffix} suffix` }]));
+  const text = { 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } };
+  const dereference = (summary: string, parameter?: string) => ({
+    get: {
+      tags: ['linked data'],
+      summary,
+      ...(parameter
+        ? { parameters: [{ name: parameter, in: 'path', required: true, schema: { type: 'string' }, description: 'The rest of the IRI, slashes included; a suffix (.ttl, .jsonld, .nt, .html) fixes the representation' }] }
+        : {}),
+      responses: {
+        '200': { description: 'The description of the IRI, by Accept (Vary: Accept, Content-Location, Link rel=alternate) or by suffix (Link rel=canonical)', content: representations },
+        '404': { description: 'The graph says nothing of this IRI', content: text },
+        '406': { description: 'No acceptable representation', content: { 'text/plain': {} } },
+      },
+    },
+  });
+  app.openApi.add('dereferencing', {
+    tags: [{ name: 'linked data', description: 'Every IRI under BASE_IRI dereferences: HTML, Turtle, JSON-LD or N-Triples' }],
+    paths: {
+      [`/${relativeNamespaces.id}{path}`]: dereference('A resource: person, case, event, source, place, organisation, legal provision, concept', 'path'),
+      [`/${relativeNamespaces.graph}{path}`]: dereference('A named graph: the triples one data file holds', 'path'),
+      [`/${relativeNamespaces.ontologyDocument}`]: dereference('The ontology; each term {base}ontology#Term is described there'),
+    },
+  });
+
   // Explicit prefixes, not a catch-all: every other path keeps the app's own 404.
   app.get(`/${relativeNamespaces.id}*`, handle);
   app.get(`/${relativeNamespaces.graph}*`, handle);

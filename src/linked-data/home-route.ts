@@ -16,6 +16,17 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
   const graph = new ResourceGraph(app.store);
   const base = app.store.baseIri;
   let page: string | undefined;
+  app.openApi.add('home', {
+    paths: {
+      '/': {
+        get: {
+          tags: ['linked data'],
+          summary: 'The home page: the persons and the ways into the data',
+          responses: { '200': { description: 'HTML', content: { 'text/html': {} } }, '406': { description: 'HTML is not acceptable', content: { 'text/plain': {} } } },
+        },
+      },
+    },
+  });
 
   app.get('/', async (request, reply) => {
     reply.header('vary', 'Accept');

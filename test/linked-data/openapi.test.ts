@@ -17,9 +17,10 @@ describe('GET /openapi.json', () => {
     const document = JSON.parse(res.body);
     expect(document.openapi).toBe('3.1.0');
     expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    for (const path of ['/api/persons', '/api/persons/{id}', '/frames/person.jsonld', '/frames/persons.jsonld', '/context.jsonld', '/dumps/', '/dumps/{name}', '/.well-known/void', '/openapi.json']) {
+    for (const path of ['/api/persons', '/api/persons/{id}', '/frames/person.jsonld', '/frames/persons.jsonld', '/', '/id/{path}', '/graph/{path}', '/ontology', '/context.jsonld', '/dumps/', '/dumps/{name}', '/.well-known/void', '/openapi.json', '/sparql', '/health']) {
       expect(document.paths, path).toHaveProperty([path, 'get']);
     }
+    expect(document.paths['/sparql']).toHaveProperty('post.requestBody.content.application/sparql-query');
     expect(document.components.schemas).toHaveProperty('PersonDocument');
     // Every $ref resolves inside the document.
     const refs = [...res.body.matchAll(/"\$ref": "#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] as string);
