@@ -5,14 +5,21 @@ import { escapeHtml } from '../http/escape-html.js';
 import type { ResourceGraph } from './resource-graph.js';
 
 /** Local IRIs (under BASE_IRI) link to the same path on this server; anything else links to itself. */
-export function hrefFor(iri: string, baseIri: string): string {
-  return iri.startsWith(baseIri) ? `/${iri.slice(baseIri.length)}` : iri;
+export function hrefFor(iri: string, baseIri: string): string | undefined {
+  if (iri.startsWith(baseIri)) return `/${iri.slice(baseIri.length)}`;
+  // A script-carrying or local scheme in the data is shown, never made a link (the page policy would block it anyway).
+  return /^\s*(javascript|vbscript|data|file|blob):/i.test(iri) ? undefined : iri;
+}
+
+function anchor(iri: string, baseIri: string, attributes: string, text: string): string {
+  const href = hrefFor(iri, baseIri);
+  return href === undefined ? `<span${attributes}>${text}</span>` : `<a href="${escapeHtml(href)}"${attributes}>${text}</a>`;
 }
 
 /** A link to a resource, named by its stated label, or by its IRI when the graph names it nowhere. */
 export function renderLink(graph: ResourceGraph, iri: string, text?: string): string {
   const label = text ?? graph.label({ termType: 'NamedNode', value: iri } as Term) ?? compactIri(iri, graph.baseIri);
-  return `<a href="${escapeHtml(hrefFor(iri, graph.baseIri))}" title="${escapeHtml(iri)}">${escapeHtml(label)}</a>`;
+  return anchor(iri, graph.baseIri, ` title="${escapeHtml(iri)}"`, escapeHtml(label));
 }
 
 /** An IRI the graph names nowhere, shortened with the well-known prefixes (`rdf:type`, `schema:Female`). */
@@ -63,7 +70,7 @@ function compactDatatype(iri: string): string {
 
 /** A resource's own IRI under its heading, as a link (every IRI on a page is one). */
 export function renderIriLine(graph: ResourceGraph, iri: string): string {
-  return `<p class="iri"><a href="${escapeHtml(hrefFor(iri, graph.baseIri))}">${escapeHtml(iri)}</a></p>`;
+  return `<p class="iri">${anchor(iri, graph.baseIri, '', escapeHtml(iri))}</p>`;
 }
 
 /** What a page shows where the graph has no value: never a guess. */

@@ -184,6 +184,10 @@ function findService(node: unknown, text: string): ErrorLocation | undefined {
 }
 
 function syntaxError(text: string, error: unknown): BadRequestError {
+  // The parser recurses once per nesting level: a query nested thousands deep exhausts the stack.
+  if (error instanceof RangeError) {
+    return new BadRequestError('the query is nested too deeply to be read (thousands of levels of braces or brackets)', undefined, { cause: error });
+  }
   if (error instanceof GrammarError) {
     const { token, previousToken, message } = error.first;
     let line = token?.startLine;

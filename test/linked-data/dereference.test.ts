@@ -225,3 +225,20 @@ describe('an IRI with characters beyond ASCII, or an escape the IRI keeps', () =
     expect((await synthetic.app.inject({ url: '/id/place/a%2520b' })).statusCode).toBe(404);
   });
 });
+
+describe('an IRI with a script-carrying scheme in the data', () => {
+  let synthetic: LinkedDataApp;
+  beforeAll(async () => {
+    const data = `${syntheticPrefixes}\n<id/place/x> a schema:Place ; rdfs:label "X"@en ; schema:url <javascript:alert(1)>, <https://example.org/x> .\n`;
+    synthetic = await syntheticLinkedDataApp({ 'data/ontology.ttl': ontologyFile, 'data/x.ttl': data });
+  });
+  afterAll(async () => synthetic?.close());
+
+  it('is shown on the page as text, never as a link; web IRIs stay links', async () => {
+    const res = await synthetic.app.inject({ url: '/id/place/x', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/href="\s*javascript:/i);
+    expect(res.body).toContain('javascript:alert(1)');
+    expect(res.body).toContain('href="https://example.org/x"');
+  });
+});

@@ -62,6 +62,14 @@ describe('SERVICE', () => {
   });
 });
 
+describe('a query nested thousands deep', () => {
+  it('is a 400 saying so, not a stack overflow message', () => {
+    const error = rejection(`SELECT * WHERE ${'{'.repeat(20000)} ?s ?p ?o ${'}'.repeat(20000)}`);
+    expect(error.status).toBe(400);
+    expect(error.message).toBe('the query is nested too deeply to be read (thousands of levels of braces or brackets)');
+  });
+});
+
 describe('a syntax error', () => {
   it('is a 400 naming line and column', () => {
     const error = rejection('SELECT *\nWHERE { ?s ?p }');
