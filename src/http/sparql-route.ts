@@ -2,7 +2,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sparqlOpenApi } from './sparql-openapi.js';
 import { BadRequestError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../sparql/query-analyzer.js';
 import type { ResultKind } from '../sparql/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../sparql/result-formats.js';
 import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
@@ -26,6 +25,7 @@ export const versionHeader = 'casegraph-dataset-version';
 export const sparqlPath = '/sparql';
 const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 const htmlOffer = { mediaType: 'text/html' } as const;
+const resultKinds: readonly ResultKind[] = ['bindings', 'boolean', 'quads'];
 const kindLabels: Readonly<Record<ResultKind, string>> = {
   bindings: 'SELECT result',
   boolean: 'ASK result',
@@ -38,7 +38,6 @@ const editorSecurityPolicy =
 
 export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, { formats, examples }) => {
   const { store, config } = app;
-  const analyzer = new QueryAnalyzer(config.baseIri);
   const endpoint = config.baseIri + relativeNamespaces.sparqlEndpoint;
   const description = serviceDescription(endpoint, store, formats);
   const page = editorPage(examples, store.version);
@@ -82,12 +81,20 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
       return reply.type(contentType(format)).send(await format.serialize({ kind: 'quads', quads: description, truncated: false }, descriptionContext));
     }
 
-    // Parse first: the result kind decides which formats can answer, so a 406 costs no evaluation.
-    const { resultKind } = analyzer.analyze(protocol.query);
-    const format = protocol.formats.length > 0
-      ? pickFormat(formats, resultKind, protocol.formats)
-      : negotiateMediaType(accept, offersFor(formats, resultKind))?.format;
-    if (!format) throw notAcceptable(resultKind, formats.filter((f) => f.kinds.includes(resultKind)));
+    // The query is parsed in a worker, under its deadline, never on this thread: a huge query (parsing 380 KB
+    // took a second) would otherwise stall every other request. So the kind of answer is known only after
+    // evaluation; a request that no kind of answer could satisfy is refused before it.
+    const formatFor = (kind: ResultKind): ResultFormat | undefined =>
+      protocol.formats.length > 0 ? pickFormat(formats, kind, protocol.formats) : negotiateMediaType(accept, offersFor(formats, kind))?.format;
+    const acceptable = (kind: ResultKind): boolean => {
+      try {
+        return formatFor(kind) !== undefined;
+      } catch (error) {
+        if (error instanceof NotAcceptableError) return false;
+        throw error;
+      }
+    };
+    if (!resultKinds.some(acceptable)) throw notAcceptable('bindings', formats, 'any SPARQL answer');
 
     const timeoutMs = Math.min(protocol.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs);
     const result = await store.query({
@@ -96,6 +103,8 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
       namedGraphs: protocol.namedGraphs.length > 0 ? protocol.namedGraphs : undefined,
       timeoutMs,
     });
+    const format = formatFor(result.kind);
+    if (!format) throw notAcceptable(result.kind, formats.filter((f) => f.kinds.includes(result.kind)));
     if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
     return reply.type(contentType(format)).send(await format.serialize(result, context));
   };

@@ -3,7 +3,6 @@ import { Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config/load-config.js';
 import { BadRequestError } from '../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../sparql/query-analyzer.js';
 import { QueryPool } from '../sparql/query-pool.js';
 import { decodeResult } from '../sparql/decode-result.js';
 import { termCodec } from '../sparql/term-codec.js';
@@ -18,8 +17,6 @@ export async function openLocalStore(config: Config): Promise<GraphStore> {
   const { store, graphs, version } = loadGraph({ root: config.root, dirs: config.dataDirs, baseIri: config.baseIri });
   const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
   const pool = await QueryPool.start({ size: config.workers, nquads, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
-  // Checking here too rejects bad queries before they take a worker, and at once.
-  const analyzer = new QueryAnalyzer(config.baseIri);
   return {
     version,
     baseIri: config.baseIri,
@@ -30,7 +27,6 @@ export async function openLocalStore(config: Config): Promise<GraphStore> {
     async query(request: QueryRequest): Promise<QueryResult> {
       const timeoutMs = lower(config.queryTimeoutMs, request.timeoutMs, 'timeout');
       const maxResults = lower(config.maxResults, request.maxResults, 'maxResults');
-      analyzer.analyze(request.query);
       const bindings = request.bindings
         ? Object.fromEntries(Object.entries(request.bindings).map(([name, term]) => [name, termCodec.encode(term)]))
         : undefined;

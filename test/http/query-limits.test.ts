@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { QueryAnalyzer } from '../../src/sparql/query-analyzer.js';
 import { syntheticApp, type SyntheticApp } from './synthetic-app.js';
 
 // A real socket on loopback: the deadline and the concurrent ASK are about a server under load, not inject().
@@ -49,5 +50,32 @@ describe('a runaway query', () => {
     const res = await timed(`${base}/sparql?timeout=0.2&query=${encodeURIComponent(runaway)}`);
     expect(res.status).toBe(503);
     expect(res.ms).toBeLessThan(serverDeadlineMs);
+  });
+});
+
+describe('a query', () => {
+  it('is never parsed on the thread that serves requests: its worker parses it, under its deadline', async () => {
+    const parse = vi.spyOn(QueryAnalyzer.prototype, 'analyze');
+    try {
+      const huge = `SELECT * WHERE { ${Array.from({ length: 200 }, (_, i) => `{ ?s <http://example.test/p${i}> ?o }`).join(' UNION ')} }`;
+      const answers = await Promise.all([
+        s.app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: huge }),
+        s.app.inject({ url: `/sparql?query=${encodeURIComponent('SELECT * WHERE { ?s ?p ?o } LIMIT 1')}` }),
+        s.app.inject({ url: `/sparql?query=${encodeURIComponent('SELECT * WHERE { ?s ?p')}` }),
+      ]);
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 400]);
+      expect(answers[2]?.body).toMatch(/^line 1, column \d+: syntax error/);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('whose answer no acceptable format can carry is still refused with 406, after evaluation', async () => {
+    const res = await s.app.inject({ url: `/sparql?query=${encodeURIComponent('ASK {}')}`, headers: { accept: 'text/turtle' } });
+    expect(res.statusCode).toBe(406);
+    expect(res.body).toMatch(/application\/sparql-results\+json/);
+    const none = await s.app.inject({ url: `/sparql?query=${encodeURIComponent('ASK {}')}`, headers: { accept: 'image/png' } });
+    expect(none.statusCode).toBe(406);
   });
 });
