@@ -81,7 +81,9 @@ export class QueryRunner {
         return { kind: 'boolean', value: await this.engine.queryBoolean(operation, context) };
       case 'quads': {
         const stream = await this.engine.queryQuads(operation, context);
-        const { items, truncated } = await collect<Quad>(stream, job.maxResults);
+        // SPARQL 1.1 §16.2: a template instance that is not RDF (a literal as subject or predicate) is left out.
+        // Comunica passes it on, and every writer would then emit invalid output or fail.
+        const { items, truncated } = await collect<Quad>(stream.filter(isRdfTriple), job.maxResults);
         return { kind: 'quads', quads: items.map((q) => termCodec.encode(q)), truncated };
       }
       case 'bindings': {
@@ -160,4 +162,9 @@ function collect<T>(stream: Stream<T>, max: number): Promise<{ items: T[]; trunc
       done = true;
     });
   });
+}
+
+function isRdfTriple(quad: Quad): boolean {
+  const subject = quad.subject.termType;
+  return (subject === 'NamedNode' || subject === 'BlankNode' || subject === 'Quad') && quad.predicate.termType === 'NamedNode' && quad.object.termType !== 'Variable';
 }

@@ -7,8 +7,15 @@ import { escapeXml } from './escape-xml.js';
 import type { SerializeContext } from './result-formats.js';
 
 const format = 'RDF/XML';
-/** The last run of XML name characters that may start a local name: RDF/XML writes a predicate as prefix:local. */
-const localName = /[\p{L}_][\p{L}\p{N}._-]*$/u;
+// XML 1.0 (fifth edition) NameStartChar and NameChar, less ':' (an NCName): RDF/XML writes a predicate as prefix:local.
+const nameStart = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const nameRest = `${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+/** The last run of name characters that starts with a NameStartChar. */
+const localName = new RegExp(`[${nameStart}][${nameRest}]*$`, 'u');
+/** RDF/XML's own syntax names cannot be property elements, and rdf:li would be read back as rdf:_1, rdf:_2, … */
+const notProperties = new Set(['RDF', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'Description', 'aboutEach', 'aboutEachPrefix', 'bagID', 'li']);
+/** Namespaces no prefix may be bound to. */
+const reservedNamespaces = new Set(['http://www.w3.org/2000/xmlns/', 'http://www.w3.org/XML/1998/namespace']);
 
 export function serializeRdfXml(result: QueryResult, context: SerializeContext): string {
   if (result.kind !== 'quads') throw new TypeError('RDF/XML serialises CONSTRUCT and DESCRIBE results only');
@@ -16,11 +23,10 @@ export function serializeRdfXml(result: QueryResult, context: SerializeContext):
   const known = new Map(Object.entries(context.prefixes).map(([prefix, iri]) => [iri, prefix]));
   const qname = (iri: string): string => {
     const local = localName.exec(iri)?.[0];
-    // A name starting with "xml" is reserved, and a namespace must not be empty.
-    if (!local || local.length === iri.length || /^xml/i.test(local)) {
+    const ns = local ? iri.slice(0, iri.length - local.length) : '';
+    if (!local || ns === '' || reservedNamespaces.has(ns) || (ns === rdf.iri && notProperties.has(local))) {
       throw new NotAcceptableError(`the predicate <${iri}> has no XML name, so ${format} cannot write it: ask for Turtle or N-Triples`);
     }
-    const ns = iri.slice(0, iri.length - local.length);
     let prefix = namespaces.get(ns);
     if (!prefix) {
       const wanted = known.get(ns);
@@ -41,7 +47,7 @@ export function serializeRdfXml(result: QueryResult, context: SerializeContext):
   const subjectAttribute = (subject: Quad_Subject): string => {
     if (subject.termType === 'NamedNode') return `rdf:about="${escapeXml(subject.value, format)}"`;
     if (subject.termType === 'BlankNode') return `rdf:nodeID="${nodeId(subject.value)}"`;
-    throw new NotAcceptableError(`${format} cannot write a quoted triple: ask for N-Triples`);
+    throw new NotAcceptableError(`${format} cannot write a ${subject.termType === 'Quad' ? 'quoted triple' : subject.termType} as a subject: ask for N-Triples`);
   };
   const property = (predicate: string, object: Quad_Object): string => {
     const name = qname(predicate);

@@ -164,6 +164,16 @@ describe('a CONSTRUCT query', () => {
     expect(quads.map((q) => q.object.value)).toEqual(['Person 1']);
   });
 
+  it('leaves out template instances that are not RDF (a literal as subject), as SPARQL 1.1 says', async () => {
+    const query = `CONSTRUCT { ?x <${vocab}p> 1 . <${vocab}s> <${vocab}p> ?x } WHERE { BIND(1 AS ?x) }`;
+    for (const accept of ['application/n-triples', 'application/ld+json', 'application/rdf+xml', 'text/turtle']) {
+      const res = await run(query, accept);
+      expect(res.statusCode, accept).toBe(200);
+    }
+    const nt = await run(query, 'application/n-triples');
+    expect(new Parser({ format: 'application/n-triples' }).parse(nt.body).map((q) => q.subject.value)).toEqual([`${vocab}s`]);
+  });
+
   it('answers 406 when only table formats are acceptable', async () => {
     const res = await run(construct, 'application/sparql-results+json, text/csv');
     expect(res.statusCode).toBe(406);

@@ -54,6 +54,31 @@ describe('RDF/XML', () => {
   });
 });
 
+describe('RDF/XML property names', () => {
+  const one = (predicate: string) => [quad(ex('s'), namedNode(predicate), literal('x'))];
+  const writes = (predicate: string) => serializeRdfXml({ kind: 'quads', quads: one(predicate), truncated: false }, context);
+
+  it('writes names XML allows, even ones starting with "xml", and reads them back', async () => {
+    for (const predicate of ['http://example.org/xmlfoo', 'http://example.org/ns#étape', 'http://example.org/v1.2/p·q', 'http://example.org/a_1-b']) {
+      expect(isomorphic(await parse(writes(predicate)), one(predicate)), predicate).toBe(true);
+    }
+  });
+
+  it('refuses with a 406 what no XML name or RDF/XML property element can say', () => {
+    for (const predicate of [
+      'http://example.org/a²',
+      'http://example.org/ns#',
+      'http://www.w3.org/2000/xmlns/p',
+      'http://www.w3.org/1999/02/22-rdf-syntax-ns#li',
+      'http://www.w3.org/1999/02/22-rdf-syntax-ns#about',
+      'http://www.w3.org/1999/02/22-rdf-syntax-ns#Description',
+    ]) {
+      expect(() => writes(predicate), predicate).toThrow(NotAcceptableError);
+    }
+    expect(writes('http://www.w3.org/1999/02/22-rdf-syntax-ns#_1')).toContain('<rdf:_1>x</rdf:_1>');
+  });
+});
+
 describe('SPARQL XML', () => {
   it('refuses, with a 406, a literal XML 1.0 cannot carry', () => {
     const rows = [{ x: literal('nul \u0000 here') }];
