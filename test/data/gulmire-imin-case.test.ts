@@ -64,7 +64,7 @@ const facts: ReadonlyArray<readonly [string, string]> = [
   ['her trial was closed and held on 2010-04-01', `?trial a cg:Trial ; cg:concernsPerson person:gulmire-imin ; cg:closedTrial true ; dct:date "2010-04-01"^^xsd:date ; prov:wasDerivedFrom ${seed} .`],
   ['she was sentenced to life on 2010-04-01, the day of her trial', `?s a cg:Sentencing ; cg:concernsPerson person:gulmire-imin ; dct:date ?d ; cg:sentenceType sentence:life-imprisonment ; prov:wasDerivedFrom ${seed} . ?t a cg:Trial ; cg:concernsPerson person:gulmire-imin ; dct:date ?d . FILTER(?d = "2010-04-01"^^xsd:date)`],
   ['the page says Chinese authorities punished her for voicing opinions online after the July 5 unrest: its account of the case', `case:gulmire-imin cg:punishedBy ?a ; cg:reason "for voicing opinions online after the July 5 unrest"@en ; cg:excerpt ?x ; prov:wasDerivedFrom ${seed} . ?a schema:name "Chinese authorities" . FILTER(CONTAINS(?x, "punished by Chinese authorities for voicing opinions online"))`],
-  ['she was forced to make statements on CCTV 4 before her sentencing', `?c a cg:ForcedConfession ; cg:concernsPerson person:gulmire-imin ; cg:broadcastIn ?programme ; cg:occurredBefore ?s ; prov:wasDerivedFrom ${seed} . ?s a cg:Sentencing . ?programme schema:name "The July 5 Riot from Start" ; schema:publisher ?cctv . ?cctv schema:name "CCTV 4" .`],
+  ['she was forced to make statements, included in a CCTV 4 program, before her sentencing', `?c a cg:ForcedConfession ; cg:concernsPerson person:gulmire-imin ; cg:broadcastIn ?programme ; cg:occurredBefore ?s ; prov:wasDerivedFrom ${seed} . ?s a cg:Sentencing . ?programme schema:about ?unrest ; schema:publisher ?cctv . ?unrest a cg:Unrest . ?cctv schema:name "CCTV 4" . FILTER NOT EXISTS { ?programme schema:name ?title }`],
   ['the programme has parts 1, 2 and 3, each a source', `?programme schema:name "The July 5 Riot from Start" ; schema:hasPart ?p1, ?p2, ?p3 . ?p1 a cg:Source ; schema:position 1 ; prov:wasDerivedFrom ${seed} . ?p2 a cg:Source ; schema:position 2 . ?p3 a cg:Source ; schema:position 3 .`],
   ['the forced statements concerned her actions and her husband’s', `?c a cg:ForcedConfession ; cg:statementsConcerned person:gulmire-imin, ?husband ; prov:wasDerivedFrom ${seed} . person:gulmire-imin schema:spouse ?husband .`],
   ['her husband is quoted as living in Norway, no residence asserted beyond that', `person:gulmire-imin schema:spouse ?husband . ?husband cg:excerpt "her husband, who was living in Norway" ; prov:wasDerivedFrom ${seed} . FILTER NOT EXISTS { ?husband schema:homeLocation ?place }`],
@@ -120,6 +120,16 @@ describe('what the seed page does not say', () => {
 
   it('links to no Wikidata item that no source states', async () => {
     expect(await ask(`?x <http://www.w3.org/2002/07/owl#sameAs> ?y`)).toBe(false);
+  });
+
+  it('does not say that the CCTV 4 program is The July 5 Riot from Start, nor who published that', async () => {
+    expect(await ask(`?c a cg:ForcedConfession ; cg:broadcastIn ?w . ?w schema:name "The July 5 Riot from Start"`)).toBe(false);
+    expect(await ask(`?w schema:name "The July 5 Riot from Start" ; (schema:publisher|schema:hasPart/dct:publisher) ?p`)).toBe(false);
+  });
+
+  it('does not equate the Uyghur region with East Turkestan, nor call CCTV 4 state television', async () => {
+    expect(await ask(`?place schema:name "East Turkestan" ; (skos:altLabel|rdfs:label|schema:name) ?n . FILTER(CONTAINS(STR(?n), "Uyghur region"))`)).toBe(false);
+    expect(await ask(`?o schema:name "CCTV 4" ; schema:description ?d`)).toBe(false);
   });
 
   it('does not say who sentenced her, nor where she was held before the place she is held now', async () => {
