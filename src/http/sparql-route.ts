@@ -27,9 +27,9 @@ const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 const htmlOffer = { mediaType: 'text/html' } as const;
 const resultKinds: readonly ResultKind[] = ['bindings', 'boolean', 'quads'];
 const kindLabels: Readonly<Record<ResultKind, string>> = {
-  bindings: 'SELECT result',
-  boolean: 'ASK result',
-  quads: 'CONSTRUCT/DESCRIBE graph',
+  bindings: 'a SELECT result',
+  boolean: 'an ASK result',
+  quads: 'a CONSTRUCT/DESCRIBE graph',
 };
 /** The editor page loads only what this server serves. */
 const editorSecurityPolicy =
@@ -165,7 +165,7 @@ function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requeste
   return format;
 }
 
-function notAcceptable(kind: ResultKind, offers: readonly ResultFormat[], what = `a ${kindLabels[kind]}`, named?: string): NotAcceptableError {
+function notAcceptable(kind: ResultKind, offers: readonly ResultFormat[], what = kindLabels[kind], named?: string): NotAcceptableError {
   const asked = named !== undefined ? `format ${named} cannot carry ${what}` : `none of the accepted media types can carry ${what}`;
   return new NotAcceptableError(`${asked}; available: ${offers.map((f) => `${f.mediaType} (format=${f.name})`).join(', ')}`);
 }

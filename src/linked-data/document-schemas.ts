@@ -28,10 +28,12 @@ function keySchema(spec: KeySpec): JsonSchema {
       return { type: 'array', items: ref('Text'), description: spec.description };
     case 'date':
       return { ...nullable(ref('Date')), description: spec.description };
+    // A non-canonical lexical form ("1"^^xsd:boolean, "032"^^xsd:integer) stays a typed value object, so the
+    // document says exactly what the data says.
     case 'boolean':
-      return { type: ['boolean', 'null'], description: spec.description };
+      return { anyOf: [{ type: ['boolean', 'null'] }, valueObject], description: spec.description };
     case 'integer':
-      return { type: ['integer', 'null'], description: spec.description };
+      return { anyOf: [{ type: ['integer', 'null'] }, valueObject], description: spec.description };
     case 'nodes':
       return { type: 'array', items: ref((spec.nested as () => NodeShape)().name), description: spec.description };
   }

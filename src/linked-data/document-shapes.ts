@@ -5,7 +5,7 @@ import { casegraphNamespaces, dct, owl, prov, rdfs, schema } from '../vocabulary
  * How one key is filled from the graph (document-frame.ts turns each kind into a JSON-LD frame entry):
  * - `ref`/`refs`: linked resources embedded as `{id, type, label}` (one or null / a list); `type` is absent when
  *   the graph states no class for it;
- * - `links`: linked resources as bare IRI strings, never embedded (back-links to persons, which framing could
+ * - `links`: linked resources as `{id}` only, never embedded (back-links to persons, which framing could
  *   not embed inside the person's own document, and links out such as owl:sameAs);
  * - `text`/`texts`: literals; `language: 'en'` keys hold English text, the others plain strings;
  * - `date`: a `{"@value", "type"}` object, so the precision (day, month, year) travels with it;

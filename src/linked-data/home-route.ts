@@ -6,6 +6,7 @@ import { NotAcceptableError } from '../errors/casegraph-error.js';
 import { escapeHtml } from '../http/escape-html.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { dct, rdf, relativeNamespaces, schema } from '../vocabulary/namespaces.js';
+import { isPersonId } from '../vocabulary/person-iri.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
 import { renderLink } from './render-term.js';
 import { ResourceGraph } from './resource-graph.js';
@@ -45,7 +46,7 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
         g.store
           .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
           .map((q) => q.subject)
-          .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix))
+          .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix) && isPersonId(s.value.slice(personPrefix.length)))
           .map((s) => [s.value, s]),
       ).values(),
     ].sort((a, b) => (a.value < b.value ? -1 : 1));

@@ -29,7 +29,8 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
     const subjects = graph.store
       .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
       .map((q) => q.subject)
-      .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix));
+      // The persons /api/persons/{id} can answer: under {base}id/person/, with an id the one person-id rule allows.
+      .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix) && isPersonId(s.value.slice(personPrefix.length)));
     return [...new Map(subjects.map((p) => [p.value, p])).values()];
   };
 
@@ -67,7 +68,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
         get: {
           tags: ['persons'],
           summary: 'Every person the dataset describes, with their cases',
-          description: `jsonld.frame of the graph with ${framePath('persons')}.`,
+          description: `jsonld.frame, with ${framePath('persons')}, of the persons whose IRI is {base}id/person/{id} with an id /api/persons/{id} accepts.`,
           responses: { '200': { description: 'The list, as JSON-LD', content: content('PersonList') } },
         },
       },

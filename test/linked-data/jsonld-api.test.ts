@@ -6,7 +6,8 @@ import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tripleKey, distinctTriples } from '../../src/linked-data/resource-graph.js';
 import { offlineDocumentLoader } from '../../src/sparql/offline-document-loader.js';
-import { realApp, type LinkedDataApp } from './linked-data-app.js';
+import { realApp, syntheticLinkedDataApp, type LinkedDataApp } from './linked-data-app.js';
+import { ontologyFile, syntheticPrefixes } from './synthetic-case.js';
 
 let s: LinkedDataApp;
 let openapi: { components: { schemas: Record<string, unknown> } };
@@ -233,5 +234,37 @@ describe('the JSON-LD document loader', () => {
     const expanded = jsonld.expand({ '@context': `${canaryBase}remote.jsonld`, name: 'x' } as never, { documentLoader } as never);
     await expect(expanded).rejects.toThrow();
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the list of persons over data with persons outside the id rule', () => {
+  let synthetic: LinkedDataApp;
+  beforeAll(async () => {
+    const data = `${syntheticPrefixes}
+<id/person/p1> a schema:Person ; rdfs:label "P one"@en ; cg:statedAge "032"^^xsd:integer .
+<id/person/P_4> a schema:Person ; rdfs:label "P four"@en .
+<id/other/p3> a schema:Person ; rdfs:label "P three"@en .
+`;
+    synthetic = await syntheticLinkedDataApp({ 'data/ontology.ttl': ontologyFile, 'data/persons.ttl': data });
+  });
+  afterAll(async () => synthetic?.close());
+
+  it('holds exactly the persons /api/persons/{id} answers for, as the home page does', async () => {
+    const list = JSON.parse((await synthetic.app.inject({ url: '/api/persons' })).body);
+    expect(list['@graph'].map((p: { id: string }) => p.id)).toEqual(['http://example.test/id/person/p1']);
+    for (const p of list['@graph']) expect((await synthetic.app.inject({ url: `/api/persons/${p.id.split('/').pop()}` })).statusCode).toBe(200);
+    expect((await synthetic.app.inject({ url: '/api/persons/P_4' })).statusCode).toBe(404);
+    const home = (await synthetic.app.inject({ url: '/', headers: { accept: 'text/html' } })).body;
+    expect(home).toContain('href="/id/person/p1"');
+    expect(home).not.toMatch(/P_4|other\/p3/);
+  });
+
+  it('keeps a non-canonical integer as the data writes it, and the JSON Schema accepts it', async () => {
+    const document = JSON.parse((await synthetic.app.inject({ url: '/api/persons/p1' })).body);
+    expect(document.statedAge).toEqual({ '@value': '032', type: 'xsd:integer' });
+    const spec = JSON.parse((await synthetic.app.inject({ url: '/openapi.json' })).body);
+    const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
+    const validate = ajv.compile({ components: spec.components, $ref: '#/components/schemas/PersonDocument' });
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
   });
 });
