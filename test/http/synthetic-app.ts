@@ -7,8 +7,10 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, projectRoot, type Config } from '../../src/config/load-config.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/store/open-local-store.js';
+import { syntheticBase } from '../store/synthetic-store.js';
 
-export const syntheticBase = 'http://example.test/';
+// One synthetic base for all tests.
+export { syntheticBase };
 export const vocab = 'http://example.test/vocab#';
 export const peopleCount = 30;
 export const placeCount = 10;
@@ -23,9 +25,7 @@ export const requiredQueryFolders = ['queries/citations'];
  */
 export function writeSyntheticDataset(queryFiles: Readonly<Record<string, string>> = {}): string {
   const root = mkdtempSync(path.join(tmpdir(), 'casegraph-http-'));
-  for (const folder of requiredQueryFolders) {
-    if (existsSync(path.join(projectRoot, folder))) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
-  }
+  copyRequiredQueries(root);
   for (const [file, text] of Object.entries(queryFiles)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
@@ -40,6 +40,13 @@ export function writeSyntheticDataset(queryFiles: Readonly<Record<string, string
   writeFileSync(path.join(root, 'data/people.ttl'), `${people.join('\n')}\n`);
   writeFileSync(path.join(root, 'data/places.ttl'), `${places.join('\n')}\n`);
   return root;
+}
+
+/** Copies the project queries the app needs at startup (`requiredQueryFolders`) into a dataset folder. */
+export function copyRequiredQueries(root: string): void {
+  for (const folder of requiredQueryFolders) {
+    if (existsSync(path.join(projectRoot, folder))) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
+  }
 }
 
 export const peopleGraph = `${syntheticBase}graph/data/people`;
@@ -59,18 +66,35 @@ export async function syntheticApp(
   overrides: Partial<Config> = {},
   queryFiles: Readonly<Record<string, string>> = {},
 ): Promise<SyntheticApp> {
-  const root = writeSyntheticDataset(queryFiles);
+  return appOverFolder(writeSyntheticDataset(queryFiles), overrides);
+}
+
+/** The real app (buildApp) over a dataset folder under http://example.test/; the folder is removed on close or failure. */
+export async function appOverFolder(root: string, overrides: Partial<Config> = {}): Promise<SyntheticApp> {
+  const removeFolder = () => rmSync(root, { recursive: true, force: true });
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 1, ...overrides });
-  const store = await openLocalStore(config);
-  const app = buildApp({ store, config });
-  await app.ready();
+  const store = await openLocalStore(config).catch((error: unknown) => {
+    removeFolder();
+    throw error;
+  });
+  let app: FastifyInstance | undefined;
+  try {
+    app = buildApp({ store, config });
+    await app.ready();
+  } catch (error) {
+    // The app owns the store once built: closing it frees the workers; before that, close the store itself.
+    await (app ? app.close() : store.close()).catch(() => undefined);
+    removeFolder();
+    throw error;
+  }
+  const built = app;
   return {
-    app,
+    app: built,
     store,
     config,
     async close() {
-      await app.close();
-      rmSync(root, { recursive: true, force: true });
+      await built.close();
+      removeFolder();
     },
   };
 }
