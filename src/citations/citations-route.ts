@@ -9,6 +9,7 @@ import { citationQueries } from './citation-queries.js';
 import { citationsOpenApi } from './citations-openapi.js';
 import type { PersonClaims } from './person-claims.js';
 import { readPersonClaims } from './read-person-claims.js';
+import { datasetMemo } from '../store/dataset-memo.js';
 
 type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
 
@@ -31,16 +32,8 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
 
   // Six queries per read (about a second): each person's claims are read once per app, whose store never
   // changes. Only answers are kept, so unknown ids and failures (a deadline under load) cost nothing to memory.
-  const claimsCache = new Map<string, Promise<PersonClaims>>();
-  const claimsOf = (id: string): Promise<PersonClaims> => {
-    let claims = claimsCache.get(id);
-    if (!claims) {
-      claims = readPersonClaims(app.store, queries, id);
-      claimsCache.set(id, claims);
-      claims.catch(() => claimsCache.delete(id));
-    }
-    return claims;
-  };
+  const claimsMemo = datasetMemo<PersonClaims>();
+  const claimsOf = (id: string): Promise<PersonClaims> => claimsMemo(id, () => readPersonClaims(app.store, queries, id));
 
   app.get(`${personsApiPath}/claims`, async (request: PersonRequest, reply) => {
     const claims = await claimsOf(request.params.id);

@@ -1,14 +1,13 @@
 // GET /: the home page, the way in for a person with a browser: the persons, and where the data and the API are.
 import type { FastifyPluginAsync } from 'fastify';
 import { DataFactory } from 'n3';
-import type { NamedNode } from '@rdfjs/types';
 import { NotAcceptableError } from '../errors/casegraph-error.js';
 import { escapeHtml } from '../http/escape-html.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
-import { dct, rdf, relativeNamespaces, schema } from '../vocabulary/namespaces.js';
-import { isPersonId } from '../vocabulary/person-iri.js';
+import { dct, relativeNamespaces } from '../vocabulary/namespaces.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
 import { renderLink } from './render-term.js';
+import { listedPersons } from './listed-persons.js';
 import { ResourceGraph } from './resource-graph.js';
 
 const { namedNode } = DataFactory;
@@ -40,16 +39,7 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
   });
 
   function homePage(g: ResourceGraph): string {
-    const personPrefix = base + relativeNamespaces.person;
-    const persons = [
-      ...new Map(
-        g.store
-          .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
-          .map((q) => q.subject)
-          .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix) && isPersonId(s.value.slice(personPrefix.length)))
-          .map((s) => [s.value, s]),
-      ).values(),
-    ].sort((a, b) => (a.value < b.value ? -1 : 1));
+    const persons = listedPersons(g);
     const dataset = namedNode(base + relativeNamespaces.dataset);
     const title = g.literals(dataset, dct('title'))[0]?.value ?? 'casegraph';
     const description = g.literals(dataset, dct('description'))[0]?.value;

@@ -1,15 +1,16 @@
 // GET /api/persons and /api/persons/{id}: persons as framed, compacted JSON-LD; GET /frames/*.jsonld: the frames.
 import type { FastifyPluginAsync } from 'fastify';
 import { DataFactory } from 'n3';
-import type { NamedNode } from '@rdfjs/types';
 import { NotFoundError } from '../errors/casegraph-error.js';
-import { rdf, relativeNamespaces, schema } from '../vocabulary/namespaces.js';
+import { relativeNamespaces, schema } from '../vocabulary/namespaces.js';
 import { isPersonId, personIdPattern } from '../vocabulary/person-iri.js';
 import { documentFrame, frameUrl } from './document-frame.js';
 import { personShape, personSummaryShape } from './document-shapes.js';
 import { documentSchemas } from './document-schemas.js';
 import { documentFramer, type JsonObject } from './document-framer.js';
+import { listedPersons } from './listed-persons.js';
 import { ResourceGraph } from './resource-graph.js';
+import { datasetMemo } from '../store/dataset-memo.js';
 
 const { namedNode } = DataFactory;
 const jsonLd = 'application/ld+json';
@@ -21,31 +22,12 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
   const personPrefix = base + relativeNamespaces.person;
   const listPath = `/${relativeNamespaces.personsApi}`;
   const framePath = (name: 'person' | 'persons') => `/${frameUrl(base, name).slice(base.length)}`;
-  // The store never changes under a running app, so each document is framed once (the cache dies with the app).
-  const documents = new Map<string, Promise<JsonObject>>();
+  // Each document is framed once per app (see dataset-memo.ts).
+  const cached = datasetMemo<JsonObject>();
   const send = (reply: import('fastify').FastifyReply, body: unknown) => reply.type(`${jsonLd}; charset=utf-8`).send(`${JSON.stringify(body, null, 2)}\n`);
 
-  const persons = (): NamedNode[] => {
-    const subjects = graph.store
-      .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
-      .map((q) => q.subject)
-      // The persons /api/persons/{id} can answer: under {base}id/person/, with an id the one person-id rule allows.
-      .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(personPrefix) && isPersonId(s.value.slice(personPrefix.length)));
-    return [...new Map(subjects.map((p) => [p.value, p])).values()];
-  };
 
-  const cached = (key: string, build: () => Promise<JsonObject>): Promise<JsonObject> => {
-    let document = documents.get(key);
-    if (!document) {
-      document = build();
-      documents.set(key, document);
-      // A failure is not cached: the next request tries again.
-      document.catch(() => documents.delete(key));
-    }
-    return document;
-  };
-
-  app.get(listPath, async (_request, reply) => send(reply, await cached(listPath, () => framer.list(persons(), personSummaryShape))));
+  app.get(listPath, async (_request, reply) => send(reply, await cached(listPath, () => framer.list(listedPersons(graph), personSummaryShape))));
 
   app.get<{ Params: { id: string } }>(`${listPath}/:id`, async (request, reply) => {
     const { id } = request.params;

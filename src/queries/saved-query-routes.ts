@@ -4,6 +4,7 @@ import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from 
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { findResultFormat, serializeContext } from '../sparql/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { datasetMemo } from '../store/dataset-memo.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { flattenRow, flattenTerm } from './flatten-row.js';
 import { runSavedQuery, type SavedQueryAnswer } from './run-saved-query.js';
@@ -23,20 +24,11 @@ const suffixes: Readonly<Record<string, Representation>> = { '.json': 'json', '.
 export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   const { store, config, queryCatalog: catalog } = app;
   const apiBase = `${config.baseIri}${savedQueriesPath.slice(1)}/`;
-  const enumerations = new Map<string, Promise<string[]>>();
+  const enumerations = datasetMemo<string[]>();
 
   /** Values a `#+ enumerate:` parameter takes from the data: what the query returns for the same-named variable. */
-  const valuesFromData = (query: SavedQuery, parameter: QueryParameter): Promise<string[]> => {
-    const key = `${query.name}\0${parameter.name}`;
-    let values = enumerations.get(key);
-    if (!values) {
-      values = dataValues(store, query, parameter);
-      enumerations.set(key, values);
-      // A failed read (a deadline under load) is not kept: the next request asks again.
-      values.catch(() => enumerations.delete(key));
-    }
-    return values;
-  };
+  const valuesFromData = (query: SavedQuery, parameter: QueryParameter): Promise<string[]> =>
+    enumerations(`${query.name}\0${parameter.name}`, () => dataValues(store, query, parameter));
 
   const describeParameter = async (query: SavedQuery, p: QueryParameter) => ({
     name: p.name,
