@@ -3,7 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { openLocalStore } from '../src/store/open-local-store.js';
+import { openLocalStore } from '../src/backends/local/open-local-store.js';
 
 const unions = Number(process.argv[2] ?? 20_000);
 const config = loadConfig(process.env, { workers: 1, queryTimeoutMs: 2_000 });

@@ -1,7 +1,7 @@
 // Measures how long query workers take to become ready (spawn, load Comunica, load the dataset, warm up) and a first query.
 // Run: node --import tsx bench/query-worker-startup.ts [WORKERS]
 import { loadConfig } from '../src/config/load-config.js';
-import { openLocalStore } from '../src/store/open-local-store.js';
+import { openLocalStore } from '../src/backends/local/open-local-store.js';
 
 const workers = Number(process.argv[2] ?? 1);
 const config = loadConfig(process.env, { workers });

@@ -8,15 +8,12 @@ import { errorHandler, frameworkErrors } from './http/error-handler.js';
 import { storePlugin } from './http/store-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
-import { linkedDataPlugin } from './linked-data/linked-data-plugin.js';
-import { healthRoute } from './http/health-route.js';
-import { editorAssetsRoute } from './http/editor-assets-route.js';
-import { sparqlRoute, truncatedHeader, versionHeader } from './http/sparql-route.js';
-import { resultFormats } from './sparql/result-formats.js';
-import { loadQueryCatalog, type QueryCatalog } from './queries/load-query-catalog.js';
-import { queryCatalogPlugin } from './queries/query-catalog-plugin.js';
-import { citationsRoute } from './citations/citations-route.js';
-import { savedQueryRoutes } from './queries/saved-query-routes.js';
+import { healthRoute } from './health/index.js';
+import { editorAssetsRoute, sparqlRoute, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
+import { resultFormats } from './formats/result-formats.js';
+import { loadQueryCatalog, queryCatalogPlugin, savedQueryRoutes, type QueryCatalog } from './queries/index.js';
+import { linkedDataPlugin } from './linked-data/index.js';
+import { personsPlugin } from './persons/index.js';
 
 export interface BuildAppOptions {
   /** The graph, behind its port; the app closes it when it closes. */
@@ -60,7 +57,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(editorAssetsRoute);
   app.register(sparqlRoute, { formats: resultFormats, examples });
   app.register(savedQueryRoutes);
-  app.register(citationsRoute);
   app.register(linkedDataPlugin);
+  app.register(personsPlugin);
   return app;
 }

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import type { GraphStore } from '../store/graph-store.js';
-import { serializeContext } from '../sparql/result-formats.js';
-import { serializeRdf, type RdfSyntax } from '../sparql/serialize-rdf.js';
+import { serializeContext } from '../formats/result-formats.js';
+import { serializeRdf, type RdfSyntax } from '../formats/serialize-rdf.js';
 import { canonicalQuads } from './canonical-quads.js';
 import { buildCsv, csvTables } from './csv-tables.js';
 import { compactJsonLd } from './resource-formats.js';

@@ -2,8 +2,8 @@
 import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { serializeContext } from '../sparql/result-formats.js';
-import { serializeRdf } from '../sparql/serialize-rdf.js';
+import { serializeContext } from '../formats/result-formats.js';
+import { serializeRdf } from '../formats/serialize-rdf.js';
 
 /**
  * The parser's blank-node labels depend on how many documents a process parsed before, so two replicas (or the

@@ -9,7 +9,7 @@ import { expandQuads } from './expand-quads.js';
 import { contextDocument, contextUrl } from './linked-data-context.js';
 import { orderTimeline } from './order-timeline.js';
 import { compareTerms, distinctTriples, tripleKey, type ResourceGraph } from './resource-graph.js';
-import { offlineDocumentLoader } from '../sparql/offline-document-loader.js';
+import { offlineDocumentLoader } from '../formats/offline-document-loader.js';
 
 const { namedNode } = DataFactory;
 

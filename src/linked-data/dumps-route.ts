@@ -2,57 +2,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NotFoundError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
-import type { GraphStore } from '../store/graph-store.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
-import { buildDumps, type DumpSet } from './build-dumps.js';
+import type { DumpSet } from './build-dumps.js';
+import { dumpIndex, sha256Sums, type DumpIndex } from './dump-index.js';
 import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
-
-export interface DumpIndexEntry {
-  readonly name: string;
-  readonly url: string;
-  readonly mediaType: string;
-  readonly description: string;
-  readonly size: number;
-  readonly sha256: string;
-}
-
-export interface DumpIndex {
-  readonly datasetVersion: string;
-  readonly triples: number;
-  readonly quads: number;
-  readonly dumps: readonly DumpIndexEntry[];
-}
-
-/** The memo: one build per store version, shared by every request this app instance serves. */
-export function dumpCache(store: GraphStore): () => Promise<DumpSet> {
-  let memo: { version: string; built: Promise<DumpSet> } | undefined;
-  return () => {
-    if (!memo || memo.version !== store.version) {
-      const built = buildDumps(store);
-      memo = { version: store.version, built };
-      // A failed build is not kept: the next request tries again.
-      built.catch(() => {
-        if (memo?.built === built) memo = undefined;
-      });
-    }
-    return memo.built;
-  };
-}
-
-export function dumpIndex(set: DumpSet, prefix: string): DumpIndex {
-  return {
-    datasetVersion: set.version,
-    triples: set.triples,
-    quads: set.quads,
-    dumps: set.dumps.map((d) => ({ name: d.name, url: prefix + d.name, mediaType: d.mediaType, description: d.description, size: d.size, sha256: d.sha256 })),
-  };
-}
-
-/** `sha256sum -c` reads this. */
-export function sha256Sums(set: DumpSet): string {
-  return set.dumps.map((d) => `${d.sha256}  ${d.name}\n`).join('');
-}
 
 export interface DumpRouteOptions {
   /** The plugin-scoped memo (dumpCache), shared with the dataset description. */

@@ -3,9 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { checkSameAsLinks } from './check-same-as-links.js';
 import { contextRoute } from './context-route.js';
 import { dereferenceRoute } from './dereference-route.js';
-import { dumpCache, dumpsRoute } from './dumps-route.js';
+import { dumpCache } from './dump-cache.js';
+import { dumpsRoute } from './dumps-route.js';
 import { homeRoute } from './home-route.js';
-import { personsApiRoute } from './persons-api-route.js';
 import { ResourceGraph } from './resource-graph.js';
 import { voidRoute } from './void-route.js';
 
@@ -16,7 +16,6 @@ export const linkedDataPlugin: FastifyPluginAsync = async (app) => {
   await app.register(homeRoute);
   await app.register(contextRoute);
   await app.register(dereferenceRoute);
-  await app.register(personsApiRoute);
   await app.register(dumpsRoute, { dumps });
   await app.register(voidRoute, { dumps });
 };

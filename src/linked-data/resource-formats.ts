@@ -2,9 +2,9 @@
 import jsonld from 'jsonld';
 import type { Quad } from '@rdfjs/types';
 import { expandQuads } from './expand-quads.js';
-import { offlineDocumentLoader } from '../sparql/offline-document-loader.js';
-import { serializeContext } from '../sparql/result-formats.js';
-import { serializeRdf } from '../sparql/serialize-rdf.js';
+import { offlineDocumentLoader } from '../formats/offline-document-loader.js';
+import { serializeContext } from '../formats/result-formats.js';
+import { serializeRdf } from '../formats/serialize-rdf.js';
 import { canonicalQuads } from './canonical-quads.js';
 import { contextDocument, contextUrl } from './linked-data-context.js';
 

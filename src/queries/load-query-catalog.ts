@@ -2,8 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CasegraphError, DataError } from '../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../sparql/query-analyzer.js';
-import { listFiles } from '../store/list-files.js';
+import { QueryAnalyzer } from '../engine/query-analyzer.js';
+import { listFiles } from '../dataset/list-files.js';
 import { parseQueryFile } from './parse-query-file.js';
 import type { SavedQuery } from './saved-query.js';
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
-import { findResultFormat, serializeContext } from '../sparql/result-formats.js';
+import { findResultFormat, serializeContext } from '../formats/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { datasetMemo } from '../store/dataset-memo.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';

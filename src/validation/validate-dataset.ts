@@ -5,7 +5,7 @@ import { DataFactory, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Term } from '@rdfjs/types';
 import { DataError } from '../errors/casegraph-error.js';
-import { loadGraph } from '../store/load-graph.js';
+import { loadGraph } from '../dataset/load-graph.js';
 import { rdfs, sh } from '../vocabulary/namespaces.js';
 
 export interface ValidateOptions {

@@ -4,7 +4,7 @@ import { citationFormats } from '../../src/citations/citation-formats.js';
 import { communicationToMarkdown } from '../../src/citations/communication-to-markdown.js';
 import { communicationToHtml } from '../../src/citations/communication-to-html.js';
 import type { EventClaim, PersonClaims, SourceSummary } from '../../src/citations/person-claims.js';
-import { readMarkdown, unfootnotedSentences } from './footnoted-sentences.js';
+import { readMarkdown, unfootnotedSentences } from '../helpers/footnoted-sentences.js';
 
 // A synthetic record under http://example.test/: what the draft does with what the shipped case lacks.
 const base = 'http://example.test/';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { openCaseApp, type CaseApp } from '../citations/case-app.js';
+import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

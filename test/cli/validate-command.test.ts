@@ -49,8 +49,8 @@ describe('casegraph validate', () => {
   });
 
   it('names file, line and column of a syntax error', async () => {
-    const { code, err } = await inProcess(['validate', 'test/store/fixtures/broken.ttl']);
+    const { code, err } = await inProcess(['validate', 'test/dataset/fixtures/broken.ttl']);
     expect(code).toBe(1);
-    expect(err).toMatch(/test\/store\/fixtures\/broken\.ttl:3:\d+: /);
+    expect(err).toMatch(/test\/dataset\/fixtures\/broken\.ttl:3:\d+: /);
   });
 });

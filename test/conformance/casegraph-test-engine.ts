@@ -4,10 +4,10 @@ import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { QueryResultBindings, QueryResultBoolean, QueryResultQuads } from 'rdf-test-suite';
 import type { IQueryEngine, IQueryResult } from 'rdf-test-suite';
-import { QueryAnalyzer } from '../../src/sparql/query-analyzer.js';
-import { decodeResult } from '../../src/sparql/decode-result.js';
-import { resultFormats } from '../../src/sparql/result-formats.js';
-import { QueryRunner } from '../../src/sparql/query-runner.js';
+import { QueryAnalyzer } from '../../src/engine/query-analyzer.js';
+import { decodeResult } from '../../src/engine/decode-result.js';
+import { resultFormats } from '../../src/formats/result-formats.js';
+import { QueryRunner } from '../../src/engine/query-runner.js';
 import type { QueryResult } from '../../src/store/graph-store.js';
 
 const placeholderBase = 'http://example.test/';

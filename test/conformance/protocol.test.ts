@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, projectRoot, type Config } from '../../src/config/load-config.js';
 import type { GraphStore, QueryRequest } from '../../src/store/graph-store.js';
-import { openLocalStore } from '../../src/store/open-local-store.js';
-import { requiredQueryFolders } from '../http/synthetic-app.js';
+import { openLocalStore } from '../../src/backends/local/open-local-store.js';
+import { requiredQueryFolders } from '../helpers/synthetic-app.js';
 
 /** The suites' data, outside the repository (never copied in). */
 const suitesFolder = path.resolve(projectRoot, '../shared/w3c-rdf-tests/sparql/sparql11');

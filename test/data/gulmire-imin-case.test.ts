@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, projectRoot } from '../../src/config/load-config.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { openLocalStore } from '../../src/store/open-local-store.js';
+import { openLocalStore } from '../../src/backends/local/open-local-store.js';
 
 // Every fact the seed page states, asked of the loaded graph. Each ASK also demands that the node carrying
 // the fact cites the seed page in one hop, so a fact without its source fails as surely as a missing fact.

@@ -1,6 +1,6 @@
 import { Parser, Store, DataFactory } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realApp, type LinkedDataApp } from './linked-data-app.js';
+import { realApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
 
 const { namedNode } = DataFactory;
 const voidNs = 'http://rdfs.org/ns/void#';

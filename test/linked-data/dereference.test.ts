@@ -1,9 +1,9 @@
 import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineDocumentLoader } from '../../src/sparql/offline-document-loader.js';
-import { realApp, syntheticLinkedDataApp, type LinkedDataApp } from './linked-data-app.js';
-import { ontologyFile, syntheticPrefixes } from './synthetic-case.js';
+import { offlineDocumentLoader } from '../../src/formats/offline-document-loader.js';
+import { realApp, syntheticLinkedDataApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
+import { ontologyFile, syntheticPrefixes } from '../helpers/synthetic-case.js';
 
 let s: LinkedDataApp;
 let base: string;

@@ -6,9 +6,9 @@ import { Parser } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { dumpCache } from '../../src/linked-data/dumps-route.js';
+import { dumpCache } from '../../src/linked-data/dump-cache.js';
 import { distinctTriples } from '../../src/linked-data/resource-graph.js';
-import { realApp, type LinkedDataApp } from './linked-data-app.js';
+import { realApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
 
 interface IndexEntry { name: string; url: string; mediaType: string; size: number; sha256: string }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataFactory } from 'n3';
-import { realApp, syntheticLinkedDataApp, type LinkedDataApp } from './linked-data-app.js';
-import { hostileName, ontologyFile, syntheticCase } from './synthetic-case.js';
+import { realApp, syntheticLinkedDataApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
+import { hostileName, ontologyFile, syntheticCase } from '../helpers/synthetic-case.js';
 
 const html = { accept: 'text/html' };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realApp, type LinkedDataApp } from './linked-data-app.js';
+import { realApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
 
 let s: LinkedDataApp;
 beforeAll(async () => {

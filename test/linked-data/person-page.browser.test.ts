@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/load-config.js';
-import { realApp, type LinkedDataApp } from './linked-data-app.js';
+import { realApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
 
 // Debian's chromium; Playwright never downloads a browser here.
 const executablePath = '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { loadQueryCatalog } from '../../src/queries/load-query-catalog.js';
 import { runSavedQuery } from '../../src/queries/run-saved-query.js';
 import { flattenRow } from '../../src/queries/flatten-row.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { openLocalStore } from '../../src/store/open-local-store.js';
+import { openLocalStore } from '../../src/backends/local/open-local-store.js';
 
 const config = loadConfig({}, { workers: 1 });
 const base = config.baseIri;

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { DataError, QueryTimeoutError } from '../../src/errors/casegraph-error.js';
 import { loadQueryCatalog } from '../../src/queries/load-query-catalog.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { openLocalStore } from '../../src/store/open-local-store.js';
+import { openLocalStore } from '../../src/backends/local/open-local-store.js';
 
 const config = loadConfig({}, { workers: 1 });
 const base = config.baseIri;

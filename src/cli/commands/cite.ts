@@ -1,11 +1,11 @@
 // `casegraph cite`: prints a person's sources in a citation format (CSL-JSON, BibTeX, RIS, APA, UN footnotes).
-import { citationFormatNames, findCitationFormat } from '../../citations/citation-formats.js';
-import { citationQueries } from '../../citations/citation-queries.js';
-import { readPersonClaims } from '../../citations/read-person-claims.js';
+import { citationFormatNames, findCitationFormat } from '../../citations/index.js';
+import { citationQueries } from '../../persons/index.js';
+import { readPersonClaims } from '../../persons/index.js';
 import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
-import { loadQueryCatalog } from '../../queries/load-query-catalog.js';
-import { openLocalStore } from '../../store/open-local-store.js';
+import { loadQueryCatalog } from '../../queries/index.js';
+import { openStore } from '../../backends/open-store.js';
 import type { Command } from '../command.js';
 
 const formatNames = citationFormatNames.join('|');
@@ -24,7 +24,7 @@ export const citeCommand: Command = {
     if (!format) throw new BadRequestError(`--format must be one of ${citationFormatNames.join(', ')}; got ${JSON.stringify(parsed.format)}`);
     const config = loadConfig();
     const queries = citationQueries(loadQueryCatalog(config.root, config.baseIri));
-    const store = await openLocalStore({ ...config, workers: 1 });
+    const store = await openStore({ ...config, workers: 1 });
     try {
       const { sources } = await readPersonClaims(store, queries, parsed.person);
       const output = format.render(sources);

@@ -3,12 +3,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
-import { buildDumps } from '../../linked-data/build-dumps.js';
-import { datasetDescription } from '../../linked-data/dataset-description.js';
-import { dumpIndex, sha256Sums } from '../../linked-data/dumps-route.js';
-import { resourceFormats, serializeTriples } from '../../linked-data/resource-formats.js';
-import { ResourceGraph } from '../../linked-data/resource-graph.js';
-import { openLocalStore } from '../../store/open-local-store.js';
+import { buildDumps } from '../../linked-data/index.js';
+import { datasetDescription } from '../../linked-data/index.js';
+import { dumpIndex, sha256Sums } from '../../linked-data/index.js';
+import { resourceFormats, serializeTriples } from '../../linked-data/index.js';
+import { ResourceGraph } from '../../linked-data/index.js';
+import { openStore } from '../../backends/open-store.js';
 import type { Command } from '../command.js';
 
 const defaultOut = 'dist/dumps';
@@ -29,7 +29,7 @@ export const exportCommand: Command = {
       else throw new BadRequestError(`unexpected argument ${JSON.stringify(arg)} (usage: casegraph ${exportCommand.usage})`);
     }
     const config = loadConfig();
-    const store = await openLocalStore({ ...config, workers: 1 });
+    const store = await openStore({ ...config, workers: 1 });
     try {
       const set = await buildDumps(store);
       const turtle = resourceFormats.find((f) => f.name === 'turtle')!;

@@ -2,14 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError, CasegraphError } from '../../errors/casegraph-error.js';
-import { QueryAnalyzer } from '../../sparql/query-analyzer.js';
-import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../sparql/result-formats.js';
-import type { ResultFormat } from '../../sparql/result-formats.js';
-import { openLocalStore } from '../../store/open-local-store.js';
-import { loadQueryCatalog } from '../../queries/load-query-catalog.js';
-import { parseQueryFile } from '../../queries/parse-query-file.js';
-import { runSavedQuery } from '../../queries/run-saved-query.js';
-import type { SavedQuery } from '../../queries/saved-query.js';
+import { QueryAnalyzer } from '../../engine/query-analyzer.js';
+import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../formats/result-formats.js';
+import type { ResultFormat } from '../../formats/result-formats.js';
+import { openStore } from '../../backends/open-store.js';
+import { loadQueryCatalog } from '../../queries/index.js';
+import { parseQueryFile } from '../../queries/index.js';
+import { runSavedQuery } from '../../queries/index.js';
+import type { SavedQuery } from '../../queries/index.js';
 import type { Command } from '../command.js';
 
 const formatNames = resultFormats.map((f) => f.name).join('|');
@@ -46,7 +46,7 @@ export const queryCommand: Command = {
       throw new BadRequestError('--param needs a saved query or a .rq file with grlc front matter ("#+ summary: ...")');
     }
     const format = chooseFormat(parsed.format, kind);
-    const store = await openLocalStore({ ...config, workers: 1 });
+    const store = await openStore({ ...config, workers: 1 });
     try {
       const result = decorated
         ? (await runSavedQuery(store, decorated, parsed.params, { paginate: false })).result

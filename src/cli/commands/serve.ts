@@ -1,6 +1,6 @@
 // `casegraph serve`: starts the HTTP server on HOST:PORT and runs until SIGINT or SIGTERM.
 import { loadConfig } from '../../config/load-config.js';
-import { startServer } from '../../http/start-server.js';
+import { startServer } from '../../server.js';
 import type { Command } from '../command.js';
 
 export const serveCommand: Command = {

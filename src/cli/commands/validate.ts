@@ -2,7 +2,7 @@
 import type { Command } from '../command.js';
 import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
-import { validateDataset, type ValidationResult } from '../../validation/validate-dataset.js';
+import { validateDataset, type ValidationResult } from '../../validation/index.js';
 
 export const validateCommand: Command = {
   name: 'validate',

@@ -1,0 +1,224 @@
+// A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and replaced.
+import { Worker } from 'node:worker_threads';
+import { BadRequestError, CasegraphError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
+import type { ErrorLocation } from '../../errors/casegraph-error.js';
+import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
+
+/** What each worker receives at start: the dataset as N-Quads in shared memory, written once for all. */
+export interface WorkerData {
+  readonly dataset: SharedArrayBuffer;
+  readonly baseIri: string;
+}
+
+export interface PoolToWorker {
+  readonly id: number;
+  readonly job: QueryJob;
+}
+
+export type WorkerToPool =
+  | { readonly ready: true; readonly quads: number }
+  | { readonly id: number; readonly ok: true; readonly result: EncodedResult }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly error: { readonly name: string; readonly message: string; readonly location: ErrorLocation | undefined };
+    };
+
+export interface QueryPoolOptions {
+  readonly size: number;
+  /** The whole dataset as N-Quads. */
+  readonly nquads: string;
+  readonly baseIri: string;
+  /** Heap limit per worker (MiB); a query that needs more fails with QueryMemoryError and its worker is replaced. */
+  readonly memoryMb?: number;
+}
+
+interface Task {
+  readonly id: number;
+  readonly job: QueryJob;
+  readonly timeoutMs: number;
+  readonly resolve: (result: EncodedResult) => void;
+  readonly reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  ready: boolean;
+  task?: Task;
+}
+
+const bootstrap = new URL('./query-worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * Comunica's destroy() does not stop an aggregate and REGEX backtracks inside V8, so a runaway query
+ * can only be stopped by terminating its thread. Queued time counts against the deadline.
+ */
+export class QueryPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private readonly data: WorkerData;
+  private nextId = 1;
+  private closed = false;
+  private failure: Error | undefined;
+  /** Milliseconds each worker took from spawn to ready, most recent last (for diagnostics and the startup bench). */
+  readonly startupTimes: number[] = [];
+
+  private constructor(private readonly options: QueryPoolOptions) {
+    const bytes = Buffer.from(options.nquads, 'utf8');
+    const dataset = new SharedArrayBuffer(bytes.length);
+    bytes.copy(Buffer.from(dataset));
+    this.data = { dataset, baseIri: options.baseIri };
+  }
+
+  /** Starts `size` workers and resolves once all of them have loaded the dataset. */
+  static async start(options: QueryPoolOptions): Promise<QueryPool> {
+    const pool = new QueryPool(options);
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, options.size) }, () => pool.spawn()));
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
+    return pool;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Runs one job; rejects with QueryTimeoutError when `timeoutMs` passes first, counting time spent queued. */
+  run(job: QueryJob, timeoutMs: number): Promise<EncodedResult> {
+    if (this.closed) return Promise.reject(new CasegraphError('the query pool is closed'));
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<EncodedResult>((resolve, reject) => {
+      const task: Task = { id: this.nextId++, job, timeoutMs, resolve, reject };
+      task.timer = setTimeout(() => this.expire(task), timeoutMs);
+      this.queue.push(task);
+      this.dispatch();
+    });
+  }
+
+  /** Terminates every worker and fails whatever is still queued or running. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const stopped = new CasegraphError('the query pool was closed before the query finished');
+    for (const task of this.queue.splice(0)) this.settle(task, stopped);
+    const workers = this.slots.splice(0).map((slot) => {
+      if (slot.task) this.settle(slot.task, stopped);
+      return slot.worker.terminate();
+    });
+    await Promise.all(workers);
+  }
+
+  private spawn(): Promise<void> {
+    const started = performance.now();
+    // execArgv [] so a parent started through a loader (tsx, vitest) does not load it twice: the bootstrap registers its own.
+    const limits = this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {};
+    const worker = new Worker(bootstrap, { workerData: this.data, execArgv: [], ...limits });
+    const slot: Slot = { worker, ready: false };
+    this.slots.push(slot);
+    // An idle worker must not keep the process alive; a busy one does (see dispatch).
+    worker.unref();
+    return new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: WorkerToPool) => {
+        if ('ready' in message) {
+          this.startupTimes.push(performance.now() - started);
+          slot.ready = true;
+          resolve();
+          this.dispatch();
+          return;
+        }
+        this.finish(slot, message);
+      });
+      worker.on('error', (error) => {
+        if (!slot.ready) reject(new CasegraphError(`a query worker failed to start: ${error.message}`, undefined, { cause: error }));
+        else if (slot.task) this.settle(slot.task, workerFailure(error, this.options.memoryMb));
+        slot.task = undefined;
+      });
+      worker.on('exit', (code) => {
+        if (!slot.ready) {
+          // Never respawn a worker that cannot start: that would loop.
+          const index = this.slots.indexOf(slot);
+          if (index >= 0) this.slots.splice(index, 1);
+          reject(new CasegraphError(`a query worker exited during startup with code ${code}`));
+          return;
+        }
+        // A worker that died on its own (not terminated by us) is replaced so the pool keeps its size.
+        if (this.slots.includes(slot)) this.replace(slot);
+      });
+    });
+  }
+
+  /** Swaps a slot's worker for a fresh one; if the fresh one cannot start, the pool fails every later query loudly. */
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    if (slot.task) this.settle(slot.task, new CasegraphError('a query worker stopped unexpectedly'));
+    slot.task = undefined;
+    void slot.worker.terminate();
+    if (this.closed) return;
+    this.spawn().catch((error: Error) => {
+      this.failure = error;
+      for (const task of this.queue.splice(0)) this.settle(task, error);
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.task) continue;
+      const task = this.queue.shift();
+      if (!task) return;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: task.id, job: task.job } satisfies PoolToWorker);
+    }
+  }
+
+  private finish(slot: Slot, message: Exclude<WorkerToPool, { ready: true }>): void {
+    const task = slot.task;
+    if (!task || task.id !== message.id) return;
+    slot.task = undefined;
+    slot.worker.unref();
+    if (message.ok) this.settle(task, undefined, message.result);
+    else this.settle(task, reviveError(message.error));
+    this.dispatch();
+  }
+
+  private expire(task: Task): void {
+    const error = new QueryTimeoutError(`the query was stopped at its deadline of ${task.timeoutMs} ms`);
+    const queued = this.queue.indexOf(task);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.settle(task, error);
+      return;
+    }
+    const slot = this.slots.find((s) => s.task === task);
+    this.settle(task, error);
+    if (slot) {
+      slot.task = undefined;
+      this.replace(slot);
+    }
+  }
+
+  private settle(task: Task, error: Error | undefined, result?: EncodedResult): void {
+    clearTimeout(task.timer);
+    if (error) task.reject(error);
+    else task.resolve(result as EncodedResult);
+  }
+}
+
+/** A worker that hit its heap limit fails its query as QueryMemoryError; any other crash is the engine's failure. */
+function workerFailure(error: Error & { code?: string }, memoryMb: number | undefined): Error {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new QueryMemoryError(`the query was stopped: it needed more than the ${memoryMb ?? '?'} MiB a query may use`, undefined, { cause: error });
+  }
+  return new CasegraphError(`query evaluation failed: ${error.message}`, undefined, { cause: error });
+}
+
+/** Errors cross the thread as plain data; a client error stays a 400, anything else is the engine's failure. */
+function reviveError(error: { name: string; message: string; location: ErrorLocation | undefined }): Error {
+  if (error.name === 'BadRequestError') return new BadRequestError(error.message, error.location);
+  return new CasegraphError(`query evaluation failed: ${error.message}`);
+}

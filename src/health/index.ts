@@ -1,0 +1,2 @@
+// The public face of the health check.
+export { healthRoute } from './health-route.js';

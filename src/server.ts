@@ -1,0 +1,77 @@
+// Opens the store, builds the app and listens on HOST:PORT; SIGINT/SIGTERM close the server and the store.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/load-config.js';
+import { ConfigError } from './errors/casegraph-error.js';
+import { openStore } from './backends/open-store.js';
+import { buildApp } from './app.js';
+import { sparqlPath } from './sparql-endpoint/index.js';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  /** Where the server listens, e.g. `http://127.0.0.1:3000`. */
+  readonly url: string;
+  /** Stops listening, lets requests in flight finish, then frees the store's workers. */
+  close(): Promise<void>;
+  /** Settles once the server has fully closed, whoever closed it (a signal or close()). */
+  readonly closed: Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** Say where the server listens (the CLI prints it). */
+  readonly announce?: (line: string) => void;
+  /** Install SIGINT/SIGTERM handlers that close the server (the CLI does; tests do not). */
+  readonly handleSignals?: boolean;
+  /** Log level for Fastify's logger; nothing is logged when absent. */
+  readonly logLevel?: 'error' | 'warn' | 'info';
+}
+
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const store = await openStore(config);
+  let app: FastifyInstance;
+  try {
+    app = buildApp({ store, config, logger: options.logLevel ? { level: options.logLevel } : false });
+    await app.ready();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${code ?? (error as Error).message} (set HOST and PORT)`, undefined, { cause: error });
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  let markClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
+  const onSignal = (signal: NodeJS.Signals): void => {
+    options.announce?.(`casegraph: ${signal} received, shutting down`);
+    void close();
+  };
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      try {
+        await app.close();
+      } finally {
+        markClosed();
+      }
+    })();
+    return closing;
+  };
+  if (options.handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  options.announce?.(`casegraph: serving ${store.size} triples (dataset ${store.version}) at ${url}${sparqlPath}`);
+  return { app, url, close, closed };
+}

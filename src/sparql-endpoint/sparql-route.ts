@@ -1,0 +1,171 @@
+// The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST; without a query, the Service Description or the editor.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sparqlOpenApi } from './sparql-openapi.js';
+import { BadRequestError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
+import type { ResultKind } from '../engine/query-analyzer.js';
+import { serializeContext, type ResultFormat } from '../formats/result-formats.js';
+import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
+import { editorPage, type EditorExample } from './editor-page.js';
+import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { readSparqlRequest, checkBodyType } from './read-sparql-request.js';
+import { serviceDescription } from './service-description.js';
+
+export interface SparqlRouteOptions {
+  /** Result serializers, in the server's order of preference. */
+  readonly formats: readonly ResultFormat[];
+  /** Example queries for the editor's menu (already checked at startup by whoever loaded them). */
+  readonly examples: readonly EditorExample[];
+}
+
+/** Response header set when the answer was cut at the row/triple cap (MAX_RESULTS). */
+export const truncatedHeader = 'casegraph-truncated';
+/** Response header naming the dataset version that answered. */
+export const versionHeader = 'casegraph-dataset-version';
+
+export const sparqlPath = '/sparql';
+const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+const htmlOffer = { mediaType: 'text/html' } as const;
+const resultKinds: readonly ResultKind[] = ['bindings', 'boolean', 'quads'];
+const kindLabels: Readonly<Record<ResultKind, string>> = {
+  bindings: 'a SELECT result',
+  boolean: 'an ASK result',
+  quads: 'a CONSTRUCT/DESCRIBE graph',
+};
+/** The editor page loads only what this server serves. */
+const editorSecurityPolicy =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, { formats, examples }) => {
+  const { store, config } = app;
+  const endpoint = config.baseIri + relativeNamespaces.sparqlEndpoint;
+  const description = serviceDescription(endpoint, store, formats);
+  const page = editorPage(examples, store.version);
+  const context = serializeContext(config.baseIri);
+  const descriptionContext = { ...context, prefixes: { ...context.prefixes, sd: sd.iri, formats: formatsNs.iri, void: voidNs.iri } };
+
+  // Only the protocol's two body types are read; anything else is a 415 before the body is consumed.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      checkBodyType(request.headers['content-type']);
+      done(null, body);
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('vary', 'Accept');
+    reply.header(versionHeader, store.version);
+  });
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const protocol = readSparqlRequest({
+      method: request.method === 'HEAD' ? 'GET' : request.method,
+      url: request.raw.url ?? request.url,
+      contentType: request.headers['content-type'],
+      body: typeof request.body === 'string' ? request.body : undefined,
+    });
+    const accept = request.headers.accept;
+
+    if (protocol.query === undefined) {
+      const choice = protocol.formats.length > 0
+        ? { mediaType: '', format: pickFormat(formats, 'quads', protocol.formats) }
+        : negotiateMediaType<Offer | typeof htmlOffer>(accept, [...offersFor(formats, 'quads'), htmlOffer]);
+      if (!choice) throw notAcceptable('quads', formats.filter((f) => f.kinds.includes('quads')), 'a Service Description (or text/html for the editor)');
+      if (choice === htmlOffer) {
+        return reply.type('text/html; charset=utf-8').header('content-security-policy', editorSecurityPolicy).send(page);
+      }
+      const { format } = choice as Offer;
+      return reply.type(contentType(format)).send(await format.serialize({ kind: 'quads', quads: description, truncated: false }, descriptionContext));
+    }
+
+    // The query is parsed in a worker, under its deadline, never on this thread: a huge query (parsing 380 KB
+    // took a second) would otherwise stall every other request. So the kind of answer is known only after
+    // evaluation; a request that no kind of answer could satisfy is refused before it.
+    const formatFor = (kind: ResultKind): ResultFormat | undefined =>
+      protocol.formats.length > 0 ? pickFormat(formats, kind, protocol.formats) : negotiateMediaType(accept, offersFor(formats, kind))?.format;
+    const acceptable = (kind: ResultKind): boolean => {
+      try {
+        return formatFor(kind) !== undefined;
+      } catch (error) {
+        if (error instanceof NotAcceptableError) return false;
+        throw error;
+      }
+    };
+    if (!resultKinds.some(acceptable)) throw notAcceptable('bindings', formats, 'any SPARQL answer');
+
+    const timeoutMs = Math.min(protocol.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs);
+    const result = await store.query({
+      query: protocol.query,
+      defaultGraphs: protocol.defaultGraphs.length > 0 ? protocol.defaultGraphs : undefined,
+      namedGraphs: protocol.namedGraphs.length > 0 ? protocol.namedGraphs : undefined,
+      timeoutMs,
+    });
+    const format = formatFor(result.kind);
+    if (!format) throw notAcceptable(result.kind, formats.filter((f) => f.kinds.includes(result.kind)));
+    if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
+    return reply.type(contentType(format)).send(await format.serialize(result, context));
+  };
+
+  app.openApi.add('sparql', sparqlOpenApi(sparqlPath, formats));
+  app.get(sparqlPath, handle);
+  app.post(sparqlPath, handle);
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: sparqlPath,
+    handler: async (request) => {
+      throw new MethodNotAllowedError(`${request.method} is not allowed here: query with GET or POST`, allowedMethods);
+    },
+  });
+};
+
+interface Offer {
+  readonly mediaType: string;
+  readonly format: ResultFormat;
+}
+
+/** Each format under its own media type, then under the aliases clients also send (application/json, ...). */
+function offersFor(formats: readonly ResultFormat[], kind: ResultKind): Offer[] {
+  const usable = formats.filter((f) => f.kinds.includes(kind));
+  const offers: Offer[] = usable.map((format) => ({ mediaType: format.mediaType, format }));
+  for (const format of usable) for (const alias of format.aliases) offers.push({ mediaType: alias, format });
+  return offers;
+}
+
+function contentType(format: ResultFormat): string {
+  return /^text\/|\+xml$|json$/.test(format.mediaType) ? `${format.mediaType}; charset=utf-8` : format.mediaType;
+}
+
+/** Other names clients use in `format=` (SPARQLWrapper sends `json-ld` and `n3`; a Turtle document is valid N3). */
+const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', n3: 'turtle', ttl: 'turtle', nt: 'ntriples', nq: 'nquads', rdf: 'rdfxml' };
+/** `format=xml` means the XML form of the answer: SPARQL XML for SELECT/ASK, RDF/XML for a graph. */
+const graphSynonyms: Readonly<Record<string, string>> = { xml: 'rdfxml' };
+
+/** What one `format=` value names: a short name, a synonym, a media type or one of its aliases. */
+function findFormat(formats: readonly ResultFormat[], value: string, kind: ResultKind): ResultFormat | undefined {
+  const wanted = value.trim().toLowerCase();
+  const name = (kind === 'quads' ? graphSynonyms[wanted] : undefined) ?? formatSynonyms[wanted] ?? wanted;
+  return formats.find((f) => f.name === name || f.mediaType === wanted || f.aliases.includes(wanted));
+}
+
+/**
+ * `format=` beats Accept. Given several times, the first value naming a format that can carry this result
+ * decides; values naming nothing we know are an error only when no value names anything we know.
+ */
+function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requested: readonly string[]): ResultFormat {
+  const known = requested.map((value) => findFormat(formats, value, kind)).filter((f): f is ResultFormat => f !== undefined);
+  if (known.length === 0) {
+    const names = requested.map((value) => JSON.stringify(value)).join(', ');
+    throw new BadRequestError(`unknown format ${names}: use one of ${formats.map((f) => f.name).join(', ')}`);
+  }
+  const format = known.find((f) => f.kinds.includes(kind));
+  if (!format) throw notAcceptable(kind, formats.filter((f) => f.kinds.includes(kind)), undefined, known[0]!.name);
+  return format;
+}
+
+function notAcceptable(kind: ResultKind, offers: readonly ResultFormat[], what = kindLabels[kind], named?: string): NotAcceptableError {
+  const asked = named !== undefined ? `format ${named} cannot carry ${what}` : `none of the accepted media types can carry ${what}`;
+  return new NotAcceptableError(`${asked}; available: ${offers.map((f) => `${f.mediaType} (format=${f.name})`).join(', ')}`);
+}

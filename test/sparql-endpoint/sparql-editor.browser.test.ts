@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config/load-config.js';
+import { syntheticApp, vocab, type SyntheticApp } from '../helpers/synthetic-app.js';
+
+// Debian's chromium, which .ci/run installs; Playwright never downloads a browser here.
+const executablePath = '/usr/bin/chromium';
+const examples = {
+  'queries/places.rq': `#+ summary: Places and their labels\nSELECT ?place ?label WHERE { ?place <${vocab}label> ?label } ORDER BY ?label\n`,
+};
+
+let s: SyntheticApp;
+let base: string;
+let context: BrowserContext | undefined;
+let profile: string;
+beforeAll(async () => {
+  // Fail, never skip, when the browser is missing: CI installs it, so its absence is a broken setup.
+  if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: install the Debian chromium package`);
+  s = await syntheticApp({}, examples);
+  base = await s.app.listen({ host: '127.0.0.1', port: 0 });
+  profile = mkdtempSync(path.join(tmpdir(), 'casegraph-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await context?.close();
+  await s?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('the SPARQL editor in a real browser', () => {
+  it('runs a typed query and shows the result table, loading nothing from elsewhere', async () => {
+    const page = await context!.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+
+    await page.goto(`${base}/sparql`);
+    await page.waitForSelector('.yasqe .CodeMirror');
+
+    // The examples menu puts the example's text into the editor.
+    await expect.poll(() => page.locator('#examples option').count()).toBeGreaterThan(1);
+    await page.selectOption('#examples', { label: 'Places and their labels' });
+    await expect.poll(() => page.evaluate(() => (globalThis as any).casegraphEditor.getTab().getQuery() as string)).toContain('Places and their labels');
+
+    // Type our own query over it, then run it with the editor's button.
+    await page.click('.yasqe .CodeMirror');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(`SELECT ?person ?name WHERE { ?person <${vocab}name> ?name } ORDER BY ?name LIMIT 5`);
+    await page.click('.yasqe_queryButton');
+
+    const rows = page.locator('.yasr table tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    expect(await rows.count()).toBe(5);
+    await expect.poll(() => page.locator('.yasr table tbody').innerText()).toContain('Person 1');
+
+    mkdirSync(path.join(projectRoot, 'test-output'), { recursive: true });
+    await page.screenshot({ path: path.join(projectRoot, 'test-output', 'sparql-editor.png'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    const elsewhere = requests.filter((url) => !url.startsWith(`${base}/`));
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('opens a shared link with its query in the editor (the query travels in the fragment)', async () => {
+    const page = await context!.newPage();
+    const query = `SELECT ?place WHERE { ?place a <${vocab}Place> }`;
+    await page.goto(`${base}/sparql#query=${encodeURIComponent(query)}&endpoint=${encodeURIComponent(`${base}/sparql`)}`);
+    await page.waitForSelector('.yasqe .CodeMirror');
+    await expect.poll(() => page.evaluate(() => (globalThis as any).casegraphEditor.getTab().getQuery() as string)).toBe(query);
+  });
+});
