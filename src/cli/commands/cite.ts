@@ -23,7 +23,7 @@ export const citeCommand = defineCommand({
       choices: citationFormatNames,
     },
   ],
-  environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'QUERY_MEMORY_MB'],
+  environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
   exitNotes: { 2: 'also an unknown person' },
   examples: ['casegraph cite gulmire-imin --format bibtex > gulmire-imin.bib'],
   async run({ values, positionals }, io) {
