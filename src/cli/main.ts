@@ -1,46 +1,64 @@
-// The `casegraph` command line: picks a subcommand and turns typed errors into a message and an exit code.
+// The `casegraph` command line: picks a subcommand, parses its arguments, and turns errors into a message and an exit code.
 import { CasegraphError } from '../errors/casegraph-error.js';
-import type { Command } from './command.js';
-import { validateCommand } from './commands/validate.js';
+import type { Command, CommandIo } from './command.js';
+import { citeCommand } from './commands/cite.js';
+import { exportCommand } from './commands/export.js';
+import { helpCommand } from './commands/help.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
-import { exportCommand } from './commands/export.js';
-import { citeCommand } from './commands/cite.js';
+import { validateCommand } from './commands/validate.js';
+import { exitCodes } from './exit-codes.js';
+import { formatCommandHelp, formatOverview } from './format-help.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { UsageError } from './usage-error.js';
 
-const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand, exportCommand, citeCommand];
+export type { CommandIo } from './command.js';
 
-function usage(): string {
-  const lines = commands.map((c) => `  casegraph ${c.usage}\n      ${c.summary}`);
-  return `Usage:\n${lines.join('\n')}\n`;
-}
+export const commands: readonly Command[] = [
+  validateCommand,
+  queryCommand,
+  serveCommand,
+  exportCommand,
+  citeCommand,
+  helpCommand(() => commands),
+];
 
-/** Runs one command and resolves to the process exit code; never throws. */
+/** Runs one command and resolves to the process exit code (see exit-codes.ts); never throws. */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name === undefined ? 2 : 0;
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    // No command is a usage mistake, so the overview goes where mistakes go.
+    io.err(formatOverview(commands));
+    return exitCodes.usage;
   }
+  // `casegraph --help [COMMAND]` is `casegraph help [COMMAND]`.
+  const [name, args] = first === '--help' || first === '-h' ? ['help', rest] : [first, rest];
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`casegraph: unknown command ${JSON.stringify(name)}\n${usage()}`);
-    return 2;
+    const what = name.startsWith('-') ? 'option' : 'command';
+    io.err(`casegraph: unknown ${what} ${name.startsWith('-') ? name : JSON.stringify(name)}; see casegraph --help\n`);
+    return exitCodes.usage;
   }
   try {
-    return await command.run(rest, io);
+    const parsed = parseCommandArgs(command, args);
+    if (parsed === 'help') {
+      io.out(formatCommandHelp(command));
+      return exitCodes.success;
+    }
+    return await command.run(parsed, io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`casegraph ${name}: ${error.message}; see casegraph ${name} --help\n`);
+      return exitCodes.usage;
+    }
     if (error instanceof CasegraphError) {
       io.err(`casegraph ${name}: ${error.describe()}\n`);
-      return error.status >= 500 ? 1 : 2;
+      // Client errors (4xx) are bad input; anything the server would answer 5xx with is a failure.
+      return error.status >= 500 ? exitCodes.failure : exitCodes.usage;
     }
     io.err(`casegraph ${name}: ${(error as Error)?.stack ?? String(error)}\n`);
-    return 1;
+    return exitCodes.failure;
   }
-}
-
-export interface CommandIo {
-  out(text: string): void;
-  err(text: string): void;
 }
 
 const processIo: CommandIo = {

@@ -6,27 +6,36 @@ import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
 import { loadQueryCatalog } from '../../queries/index.js';
 import { openStore } from '../../backends/open-store.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 
-const formatNames = citationFormatNames.join('|');
-
-export const citeCommand: Command = {
+export const citeCommand = defineCommand({
   name: 'cite',
-  usage: `cite PERSON-ID [--format ${formatNames}]`,
   summary: "Print a person's sources (e.g. gulmire-imin) as CSL-JSON (default), BibTeX, RIS, APA or UN footnotes.",
-  async run(args, io) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      io.err(`casegraph cite: ${parsed}\nUsage: casegraph ${citeCommand.usage}\n`);
-      return 2;
-    }
-    const format = findCitationFormat(parsed.format);
-    if (!format) throw new BadRequestError(`--format must be one of ${citationFormatNames.join(', ')}; got ${JSON.stringify(parsed.format)}`);
+  details: ['The output is byte for byte what GET /api/persons/{id}/citations?format=... answers.'],
+  positional: { name: 'PERSON-ID', noun: 'person id', description: 'The id of a person, as in /id/person/{id}.', min: 1, max: 1, example: 'gulmire-imin' },
+  options: [
+    {
+      name: 'format',
+      short: 'f',
+      type: 'string',
+      valueName: 'FORMAT',
+      description: `Citation format: ${citationFormatNames.join(', ')} (default csl-json).`,
+      choices: citationFormatNames,
+    },
+  ],
+  environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
+  exitNotes: { 2: 'also an unknown person' },
+  examples: ['casegraph cite gulmire-imin --format bibtex > gulmire-imin.bib'],
+  async run({ values, positionals }, io) {
+    const name = values.format ?? 'csl-json';
+    const format = findCitationFormat(name);
+    // The parser checked the name against the choices.
+    if (!format) throw new BadRequestError(`unknown citation format ${JSON.stringify(name)}`);
     const config = loadConfig();
     const queries = citationQueries(loadQueryCatalog(config.root, config.baseIri));
     const store = await openStore({ ...config, workers: 1 });
     try {
-      const { sources } = await readPersonClaims(store, queries, parsed.person);
+      const { sources } = await readPersonClaims(store, queries, positionals[0] as string);
       const output = format.render(sources);
       io.out(output.endsWith('\n') ? output : `${output}\n`);
       return 0;
@@ -34,28 +43,4 @@ export const citeCommand: Command = {
       await store.close();
     }
   },
-};
-
-function parseArgs(args: readonly string[]): { person: string; format: string } | string {
-  let person: string | undefined;
-  let format: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--format' || arg === '-f') {
-      if (format !== undefined) return `${arg} is given more than once`;
-      format = args[++i];
-      if (format === undefined) return `${arg} needs a value (${formatNames})`;
-    } else if (arg.startsWith('--format=')) {
-      if (format !== undefined) return '--format is given more than once';
-      format = arg.slice('--format='.length);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      return `unknown option ${arg}`;
-    } else if (person === undefined) {
-      person = arg;
-    } else {
-      return 'give one person id';
-    }
-  }
-  if (person === undefined) return 'no person id given (e.g. gulmire-imin)';
-  return { person, format: format ?? 'csl-json' };
-}
+});

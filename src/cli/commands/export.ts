@@ -1,33 +1,25 @@
-// `casegraph export [--out DIR]`: writes the dumps (RDF, JSON-LD, CSV per class), their index, SHA256SUMS and the VoID description.
+// `casegraph export`: writes the dumps (RDF, JSON-LD, CSV per class), their index, SHA256SUMS and the VoID description.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
-import { BadRequestError } from '../../errors/casegraph-error.js';
-import { buildDumps } from '../../linked-data/index.js';
-import { datasetDescription } from '../../linked-data/index.js';
-import { dumpIndex, sha256Sums } from '../../linked-data/index.js';
-import { resourceFormats, serializeTriples } from '../../linked-data/index.js';
-import { ResourceGraph } from '../../linked-data/index.js';
+import { buildDumps, datasetDescription, dumpIndex, sha256Sums, resourceFormats, serializeTriples, ResourceGraph } from '../../linked-data/index.js';
 import { openStore } from '../../backends/open-store.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 
 const defaultOut = 'dist/dumps';
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: 'export',
-  usage: `export [--out DIR]`,
   summary: `Write the whole graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD and CSV per class, with SHA-256 sums (default ${defaultOut}).`,
-  async run(args, io) {
-    let out = defaultOut;
-    for (let i = 0; i < args.length; i += 1) {
-      const arg = args[i] as string;
-      if (arg === '--out' || arg === '-o') {
-        const value = args[++i];
-        if (value === undefined) throw new BadRequestError(`${arg} needs a folder`);
-        out = value;
-      } else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-      else throw new BadRequestError(`unexpected argument ${JSON.stringify(arg)} (usage: casegraph ${exportCommand.usage})`);
-    }
+  details: [
+    'Beside the dumps it writes index.json (the listing GET /dumps/ gives) and void.ttl (the dataset description). Each file is written beside its target and renamed into place, so a failed export leaves no half-written file.',
+  ],
+  options: [{ name: 'out', short: 'o', type: 'string', valueName: 'DIR', description: `Folder to write into, created if missing (default ${defaultOut}).` }],
+  environment: ['BASE_IRI'],
+  exitNotes: { 1: 'bad data or a write error' },
+  examples: ['casegraph export --out /srv/casegraph/dumps'],
+  async run({ values }, io) {
+    const out = values.out ?? defaultOut;
     const config = loadConfig();
     const store = await openStore({ ...config, workers: 1 });
     try {
@@ -47,7 +39,7 @@ export const exportCommand: Command = {
       await store.close();
     }
   },
-};
+});
 
 /** Each file is written beside its target and renamed into place, so a failure never leaves a half-written dump. */
 async function writeAll(dir: string, files: ReadonlyArray<[string, Buffer | string]>): Promise<void> {

@@ -5,35 +5,63 @@ import { BadRequestError, CasegraphError } from '../../errors/casegraph-error.js
 import { QueryAnalyzer } from '../../engine/query-analyzer.js';
 import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../formats/result-formats.js';
 import type { ResultFormat } from '../../formats/result-formats.js';
+import type { ResultKind } from '../../engine/query-analyzer.js';
 import { openStore } from '../../backends/open-store.js';
-import { loadQueryCatalog } from '../../queries/index.js';
-import { parseQueryFile } from '../../queries/index.js';
-import { runSavedQuery } from '../../queries/index.js';
-import type { SavedQuery } from '../../queries/index.js';
-import type { Command } from '../command.js';
+import { loadQueryCatalog, parseQueryFile, runSavedQuery, type SavedQuery } from '../../queries/index.js';
+import { defineCommand } from '../command.js';
+import { UsageError } from '../usage-error.js';
 
-const formatNames = resultFormats.map((f) => f.name).join('|');
+const formatNames = resultFormats.map((f) => f.name);
+const names = (kind: ResultKind) => formatsFor(kind).map((f) => f.name).join(', ');
 
-interface QueryArgs {
-  readonly source: string;
-  readonly format?: string;
-  /** `--param name=value`, for saved queries and grlc-decorated .rq files. */
-  readonly params: Readonly<Record<string, string>>;
-}
-
-export const queryCommand: Command = {
+export const queryCommand = defineCommand({
   name: 'query',
-  usage: `query 'SPARQL' | FILE.rq | SAVED-QUERY [--param NAME=VALUE ...] [--format ${formatNames}]`,
   summary: 'Run a read-only SPARQL query, a .rq file or a saved query from queries/ (e.g. persons/by-charge) and print the result.',
-  async run(args, io) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      io.err(`casegraph query: ${parsed}\nUsage: casegraph ${queryCommand.usage}\n`);
-      return 2;
-    }
+  details: [
+    'It runs the way the endpoint does: same parser, same worker, same deadline and result cap. Relative IRIs resolve against BASE_IRI. When the answer was cut at MAX_RESULTS, a line on stderr says so.',
+  ],
+  positional: {
+    name: 'QUERY',
+    noun: 'query',
+    description: 'SPARQL text, a file ending in .rq, or the name of a saved query in queries/ (e.g. persons/by-charge).',
+    min: 1,
+    max: 1,
+  },
+  options: [
+    {
+      name: 'format',
+      short: 'f',
+      type: 'string',
+      valueName: 'FORMAT',
+      // Listed per query form, default first, from the same registry the endpoint negotiates with.
+      description: `Answer format. SELECT and ASK: ${names('bindings')}; CONSTRUCT and DESCRIBE: ${names('quads')}. The first is the default.`,
+      choices: formatNames,
+    },
+    {
+      name: 'param',
+      short: 'p',
+      type: 'string',
+      valueName: 'NAME=VALUE',
+      description: 'Bind a parameter of a saved query or of a .rq file with grlc front matter ("#+ summary: ...").',
+      repeatable: true,
+    },
+  ],
+  environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
+  exitNotes: {
+    1: 'the query failed while running (e.g. stopped at its deadline)',
+    2: 'also an unreadable .rq file, a format that cannot carry the answer, or a query refused before it runs (syntax error, update, LOAD, SERVICE)',
+  },
+  examples: [
+    "casegraph query 'SELECT ?s ?name WHERE { ?s <https://schema.org/name> ?name }' --format csv",
+    'casegraph query queries/persons/by-charge.rq --format tsv',
+    'casegraph query persons/by-charge --param charge=id/concept/charge/splittism --format csv',
+  ],
+  async run({ values, positionals }, io) {
+    const source = positionals[0] as string;
+    const params = parseParams(values.param ?? []);
     const config = loadConfig();
-    const saved = savedQuery(parsed.source, config.root, config.baseIri);
-    const { text, file } = saved ? { text: saved.text, file: saved.file } : await readQuery(parsed.source);
+    const saved = savedQuery(source, config.root, config.baseIri);
+    const { text, file } = saved ? { text: saved.text, file: saved.file } : await readQuery(source);
     let analysis;
     try {
       analysis = new QueryAnalyzer(config.baseIri).analyze(text);
@@ -42,14 +70,14 @@ export const queryCommand: Command = {
     }
     const kind = analysis.resultKind;
     const decorated = saved ?? (file && text.startsWith('#+') ? parseQueryFile(file, file, text, analysis) : undefined);
-    if (!decorated && Object.keys(parsed.params).length > 0) {
+    if (!decorated && Object.keys(params).length > 0) {
       throw new BadRequestError('--param needs a saved query or a .rq file with grlc front matter ("#+ summary: ...")');
     }
-    const format = chooseFormat(parsed.format, kind);
+    const format = chooseFormat(values.format, kind);
     const store = await openStore({ ...config, workers: 1 });
     try {
       const result = decorated
-        ? (await runSavedQuery(store, decorated, parsed.params, { paginate: false })).result
+        ? (await runSavedQuery(store, decorated, params, { paginate: false })).result
         : await store.query({ query: text });
       const output = await format.serialize(result, serializeContext(config.baseIri));
       io.out(output.endsWith('\n') ? output : `${output}\n`);
@@ -62,35 +90,18 @@ export const queryCommand: Command = {
       await store.close();
     }
   },
-};
+});
 
-function parseArgs(args: readonly string[]): QueryArgs | string {
-  let source: string | undefined;
-  let format: string | undefined;
+/** `--param name=value` pairs; a name given twice is a mistake, not "last one wins". */
+function parseParams(pairs: readonly string[]): Record<string, string> {
   const params: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--param' || arg === '-p' || arg.startsWith('--param=')) {
-      const pair = arg.startsWith('--param=') ? arg.slice('--param='.length) : args[++i];
-      const match = pair === undefined ? null : /^([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(pair);
-      if (!match) return `${arg.split('=')[0]} needs NAME=VALUE`;
-      if (match[1]! in params) return `parameter ${match[1]} is given twice`;
-      params[match[1]!] = match[2]!;
-    } else if (arg === '--format' || arg === '-f') {
-      format = args[++i];
-      if (format === undefined) return `${arg} needs a value (${formatNames})`;
-    } else if (arg.startsWith('--format=')) {
-      format = arg.slice('--format='.length);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      return `unknown option ${arg}`;
-    } else if (source === undefined) {
-      source = arg;
-    } else {
-      return 'give one query (text or a .rq file), not several';
-    }
+  for (const pair of pairs) {
+    const match = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(pair);
+    if (!match) throw new UsageError(`--param needs NAME=VALUE, got ${JSON.stringify(pair)}`);
+    if (match[1]! in params) throw new UsageError(`parameter ${match[1]} is given twice`);
+    params[match[1]!] = match[2]!;
   }
-  if (source === undefined) return 'no query given';
-  return { source, format, params };
+  return params;
 }
 
 /** A name such as `persons/by-charge` is a saved query from queries/, unless a file of that name exists. */
@@ -109,11 +120,12 @@ async function readQuery(source: string): Promise<{ text: string; file?: string 
   }
 }
 
-function chooseFormat(name: string | undefined, kind: ResultFormat['kinds'][number]): ResultFormat {
+function chooseFormat(name: string | undefined, kind: ResultKind): ResultFormat {
   const usable = formatsFor(kind);
   if (name === undefined) return usable[0] as ResultFormat;
   const format = findResultFormat(name);
-  if (!format) throw new BadRequestError(`unknown format ${JSON.stringify(name)} (want ${formatNames})`);
+  // The parser checked the name against the choices.
+  if (!format) throw new BadRequestError(`unknown format ${JSON.stringify(name)}`);
   if (!format.kinds.includes(kind)) {
     throw new BadRequestError(`--format ${name} cannot carry this query's answer (use ${usable.map((f) => f.name).join(', ')})`);
   }

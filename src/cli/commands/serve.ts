@@ -1,17 +1,20 @@
 // `casegraph serve`: starts the HTTP server on HOST:PORT and runs until SIGINT or SIGTERM.
 import { loadConfig } from '../../config/load-config.js';
 import { startServer } from '../../server.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
+import { allEnvironmentVariables } from '../environment-variables.js';
 
-export const serveCommand: Command = {
+export const serveCommand = defineCommand({
   name: 'serve',
-  usage: 'serve',
   summary: 'Start the HTTP server on HOST:PORT (default 127.0.0.1:3000); settings come from the environment.',
-  async run(args, io) {
-    if (args.length > 0) {
-      io.err(`casegraph serve: unexpected argument ${JSON.stringify(args[0])} (settings come from HOST, PORT, ...)\n`);
-      return 2;
-    }
+  details: [
+    'It loads ontology/ and data/, starts the query workers and prints one line when ready. SIGINT (Ctrl-C) or SIGTERM stops accepting connections, lets requests in flight finish, then stops the workers.',
+  ],
+  options: [],
+  environment: allEnvironmentVariables,
+  exitNotes: { 0: 'stopped by SIGINT or SIGTERM', 1: 'a bad setting, data file or saved query, or the port is taken' },
+  examples: ['PORT=8080 BASE_IRI=https://casegraph.example/ casegraph serve'],
+  async run(_args, io) {
     const config = loadConfig();
     const server = await startServer(config, {
       handleSignals: true,
@@ -22,4 +25,4 @@ export const serveCommand: Command = {
     await server.closed;
     return 0;
   },
-};
+});

@@ -1,21 +1,23 @@
 // `casegraph validate`: SHACL over the data (or given files) with a readable report; exit 1 when anything fails.
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { loadConfig } from '../../config/load-config.js';
-import { BadRequestError } from '../../errors/casegraph-error.js';
 import { validateDataset, type ValidationResult } from '../../validation/index.js';
 
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: 'validate',
-  usage: 'validate [FILE|FOLDER ...]',
   summary: 'Check data/ (or the given files and folders) against the SHACL shapes in ontology/shapes/.',
-  async run(args, io) {
-    const unknown = args.find((a) => a.startsWith('-'));
-    if (unknown) throw new BadRequestError(`unknown option ${unknown}`);
+  details: ['The report names, for each problem, the file, the focus node, the path, the value, the message and the shape.'],
+  positional: { name: 'PATH', noun: 'path', description: 'A Turtle or TriG file, or a folder of them, relative to where you stand.', min: 0, max: Infinity },
+  options: [],
+  environment: ['BASE_IRI'],
+  exitNotes: { 0: 'the data conforms', 1: 'data that does not conform, or a file that cannot be read or parsed (named with line and column)' },
+  examples: ['casegraph validate test/validation/fixtures/invalid/person-with-birth-date.ttl'],
+  async run({ positionals: paths }, io) {
     const config = loadConfig();
     const report = await validateDataset({
       root: config.root,
       baseIri: config.baseIri,
-      paths: args.length > 0 ? args.map((a) => relativeToRoot(a, config.root)) : undefined,
+      paths: paths.length > 0 ? paths.map((a) => relativeToRoot(a, config.root)) : undefined,
     });
     if (report.conforms) {
       io.out(`valid: ${report.files.length} files, ${report.size} triples conform to the shapes\n`);
@@ -25,7 +27,7 @@ export const validateCommand: Command = {
     for (const result of report.results) io.out(formatResult(result, config.baseIri));
     return 1;
   },
-};
+});
 
 /** Paths on the command line are relative to where the user stands, not to the project root. */
 function relativeToRoot(arg: string, root: string): string {
