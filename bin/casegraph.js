@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Command-line entry: registers the TypeScript loader, then hands over to src/cli/main.ts.
-import { register } from 'tsx/esm/api';
+// Command-line entry: hands over to the compiled command in dist/ (built by `npm run build`, which `npm ci` runs through `prepare`).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write('casegraph: no build in dist/ (dist/cli/main.js is missing); run `npm run build` first\n');
+  process.exit(1);
+}
+const { main } = await import(compiled.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -48,7 +48,10 @@ interface Slot {
   task?: Task;
 }
 
-const bootstrap = new URL('./query-worker-bootstrap.mjs', import.meta.url);
+// Built, the pool runs dist/…/query-worker.js as is; from .ts sources (vitest, tsx) a worker thread has no TypeScript loader, so a dev-only bootstrap registers tsx first.
+const workerEntry = import.meta.url.endsWith('.ts')
+  ? new URL('./query-worker-bootstrap.mjs', import.meta.url)
+  : new URL('./query-worker.js', import.meta.url);
 
 /**
  * Comunica's destroy() does not stop an aggregate and REGEX backtracks inside V8, so a runaway query
@@ -114,9 +117,9 @@ export class QueryPool {
 
   private spawn(): Promise<void> {
     const started = performance.now();
-    // execArgv [] so a parent started through a loader (tsx, vitest) does not load it twice: the bootstrap registers its own.
+    // execArgv [] so a parent started through a loader (tsx) does not load it twice into the dev bootstrap's thread.
     const limits = this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {};
-    const worker = new Worker(bootstrap, { workerData: this.data, execArgv: [], ...limits });
+    const worker = new Worker(workerEntry, { workerData: this.data, execArgv: [], ...limits });
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
     // An idle worker must not keep the process alive; a busy one does (see dispatch).
