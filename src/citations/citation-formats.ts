@@ -5,6 +5,7 @@ import core from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import type { Representation } from '../http/choose-representation.js';
 import type { SourceSummary } from './person-claims.js';
 import { sourceSlug, sourceToCsl } from './source-to-csl.js';
 
@@ -17,10 +18,11 @@ if (!templates.has(unFootnoteTemplate)) {
   templates.add(unFootnoteTemplate, readFileSync(new URL('./styles/un-footnote.csl', import.meta.url), 'utf8'));
 }
 
-export interface CitationFormat {
+export interface CitationFormat extends Representation {
   /** The value of `format=` and `--format`. */
   readonly name: string;
-  readonly mediaType: string;
+  /** The Content-Type header sent. */
+  readonly contentType: string;
   readonly description: string;
   render(sources: readonly SourceSummary[]): string;
 }
@@ -42,34 +44,39 @@ function bibliography(template: string, format: 'text' | 'html') {
 export const citationFormats: readonly CitationFormat[] = [
   {
     name: 'csl-json',
-    mediaType: `application/vnd.citationstyles.csl+json${utf8}`,
+    mediaType: 'application/vnd.citationstyles.csl+json',
+    contentType: `application/vnd.citationstyles.csl+json${utf8}`,
     description: 'CSL-JSON, for Zotero, Mendeley and any CSL processor',
     render: (sources) => `${JSON.stringify(sources.map(sourceToCsl), null, 2)}\n`,
   },
   {
     name: 'bibtex',
-    mediaType: `application/x-bibtex${utf8}`,
+    mediaType: 'application/x-bibtex',
+    contentType: `application/x-bibtex${utf8}`,
     description: 'BibTeX',
     render: (sources) => cite(sources).format('bibtex', { format: 'text' }),
   },
   {
     name: 'ris',
-    mediaType: `application/x-research-info-systems${utf8}`,
+    mediaType: 'application/x-research-info-systems',
+    contentType: `application/x-research-info-systems${utf8}`,
     description: 'RIS',
     // RIS cuts ID at 20 characters, which would merge the parts of one programme: a short hash keeps IDs apart.
     render: (sources) => `${new Cite(sources.map((s) => ({ ...sourceToCsl(s), id: risId(s) }))).format('ris', { format: 'text' }).trimEnd()}\n`,
   },
-  { name: 'apa', mediaType: `text/plain${utf8}`, description: 'APA 7th edition reference list, plain text', render: bibliography('apa', 'text') },
-  { name: 'apa-html', mediaType: `text/html${utf8}`, description: 'APA 7th edition reference list, HTML', render: bibliography('apa', 'html') },
+  { name: 'apa', mediaType: 'text/plain', contentType: `text/plain${utf8}`, description: 'APA 7th edition reference list, plain text', render: bibliography('apa', 'text') },
+  { name: 'apa-html', mediaType: 'text/html', contentType: `text/html${utf8}`, description: 'APA 7th edition reference list, HTML', render: bibliography('apa', 'html') },
   {
     name: 'un-footnote',
-    mediaType: `text/plain${utf8}`,
+    mediaType: 'text/plain',
+    contentType: `text/plain${utf8}`,
     description: 'UN footnote style (UN documents’ manner), plain text',
     render: bibliography(unFootnoteTemplate, 'text'),
   },
   {
     name: 'un-footnote-html',
-    mediaType: `text/html${utf8}`,
+    mediaType: 'text/html',
+    contentType: `text/html${utf8}`,
     description: 'UN footnote style (UN documents’ manner), HTML',
     render: bibliography(unFootnoteTemplate, 'html'),
   },

@@ -1,4 +1,5 @@
 // The registry of answer formats: media type, `format=` name, the result kinds each serves, and its serialiser.
+import type { Representation } from '../http/choose-representation.js';
 import type { QueryResult } from '../store/graph-store.js';
 import { casegraphNamespaces, formats } from '../vocabulary/namespaces.js';
 import type { ResultKind } from '../engine/query-analyzer.js';
@@ -19,7 +20,7 @@ export interface SerializeContext {
 
 export type FormatName = 'json' | 'xml' | 'csv' | 'tsv' | 'turtle' | 'ntriples' | 'nquads' | 'trig' | 'jsonld' | 'rdfxml';
 
-export interface ResultFormat {
+export interface ResultFormat extends Representation {
   /** Short name for `format=` and `--format`. */
   readonly name: FormatName;
   /** The media type answered with (without charset); the first of `aliases` it is also chosen for. */

@@ -1,8 +1,7 @@
 // Dereferencing: every IRI under BASE_IRI answers at its own path, by content negotiation or by suffix (.ttl, .jsonld, .nt, .html).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DataFactory } from 'n3';
-import { NotAcceptableError } from '../errors/casegraph-error.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { relativeNamespaces, schema } from '../vocabulary/namespaces.js';
 import { describeResource, type ResourceDescription } from './describe-resource.js';
 import { pageSecurityPolicy, type Alternate } from './html-page.js';
@@ -14,6 +13,12 @@ import { ResourceGraph } from './resource-graph.js';
 import { iriToUri, uriToIri } from './uri-to-iri.js';
 
 const { namedNode } = DataFactory;
+
+/** The forms of a 404: a page for browsers (and the .html suffix), else one line of text. */
+const notFoundForms: readonly Representation[] = [
+  { name: 'html', mediaType: 'text/html', suffix: '.html' },
+  { name: 'text', mediaType: 'text/plain' },
+];
 
 /**
  * The pattern (one, everywhere): the IRI's own URL answers 200 with the representation the Accept header
@@ -40,11 +45,11 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
       }
     }
 
-    const htmlOrText = [{ mediaType: 'text/html' }, { mediaType: 'text/plain' }];
     if (!description) {
-      reply.code(404).header('vary', 'Accept');
-      const wantsHtml = path.endsWith('.html') || negotiateMediaType(request.headers.accept, htmlOrText)?.mediaType === 'text/html';
-      if (wantsHtml) {
+      reply.code(404);
+      const suffix = path.endsWith('.html') ? '.html' : undefined;
+      const form = chooseRepresentation(request, reply, notFoundForms, { what: 'a 404', suffix, fallback: notFoundForms[1] });
+      if (form.name === 'html') {
         return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(notFoundPage(asked, app.store.version));
       }
       return reply.type('text/plain; charset=utf-8').send(notFoundMessage(asked));
@@ -53,17 +58,10 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
     const alternates: Alternate[] = resourceFormats.map((f) => ({ href: stem + f.suffix, mediaType: f.mediaType, label: f.label }));
     // Headers carry ASCII only: IRIs go in them in their URI form.
     const linkHeader = alternates.map((a) => `<${iriToUri(a.href)}>; rel="alternate"; type="${a.mediaType}"`);
-    let format = fixed;
-    if (format) {
-      linkHeader.push(`<${iriToUri(stem)}>; rel="canonical"`);
-    } else {
-      format = negotiateMediaType(request.headers.accept, resourceFormats);
-      reply.header('vary', 'Accept');
-      if (!format) {
-        throw new NotAcceptableError(`${asked} is available as ${resourceFormats.map((f) => f.mediaType).join(', ')}`);
-      }
-      reply.header('content-location', iriToUri(stem + format.suffix));
-    }
+    const format = chooseRepresentation(request, reply, resourceFormats, { what: `the description of ${asked}`, suffix: fixed?.suffix });
+    // The suffix URLs name the IRI as canonical; the IRI's own URL names the suffix URL of what it sent.
+    if (fixed) linkHeader.push(`<${iriToUri(stem)}>; rel="canonical"`);
+    else reply.header('content-location', iriToUri(stem + format.suffix));
     reply.header('link', linkHeader.join(', '));
 
     if (format.name === 'html') {

@@ -1,7 +1,7 @@
 // GET /dumps/ (index, JSON or HTML) and /dumps/{file}: the whole graph, built once per dataset version and kept in this plugin.
 import type { FastifyPluginAsync } from 'fastify';
 import { NotFoundError } from '../errors/casegraph-error.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import type { DumpSet } from './build-dumps.js';
 import { dumpIndex, sha256Sums, type DumpIndex } from './dump-index.js';
@@ -15,12 +15,12 @@ export interface DumpRouteOptions {
 
 export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dumps }) => {
   const prefix = `/${relativeNamespaces.dumps}`;
-  const indexOffers = [{ mediaType: 'application/json' }, { mediaType: 'text/html' }];
+  const indexForms: readonly Representation[] = [{ name: 'json', mediaType: 'application/json' }, { name: 'html', mediaType: 'text/html' }];
 
   app.get(prefix, async (request, reply) => {
     const index = dumpIndex(await dumps(), prefix);
-    reply.header('vary', 'Accept');
-    if (negotiateMediaType(request.headers.accept, indexOffers)?.mediaType === 'text/html') {
+    // A client that accepts neither still gets the JSON: the list is what scripts come for.
+    if (chooseRepresentation(request, reply, indexForms, { what: 'the list of downloads', fallback: indexForms[0] }).name === 'html') {
       return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(indexPage(index));
     }
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(index, null, 2)}\n`);

@@ -1,9 +1,8 @@
 // GET /: the home page, the way in for a person with a browser: the persons, and where the data and the API are.
 import type { FastifyPluginAsync } from 'fastify';
 import { DataFactory } from 'n3';
-import { NotAcceptableError } from '../errors/casegraph-error.js';
 import { escapeHtml } from '../http/escape-html.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { dct, relativeNamespaces } from '../vocabulary/namespaces.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
 import { renderLink } from './render-term.js';
@@ -11,6 +10,7 @@ import { listedPersons } from './listed-persons.js';
 import { ResourceGraph } from './resource-graph.js';
 
 const { namedNode } = DataFactory;
+const html: readonly Representation[] = [{ name: 'html', mediaType: 'text/html' }];
 
 export const homeRoute: FastifyPluginAsync = async (app) => {
   const graph = new ResourceGraph(app.store);
@@ -29,10 +29,7 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/', async (request, reply) => {
-    reply.header('vary', 'Accept');
-    if (!negotiateMediaType(request.headers.accept, [{ mediaType: 'text/html' }])) {
-      throw new NotAcceptableError(`the home page is HTML; the dataset is described as data at /${relativeNamespaces.datasetDescription}`);
-    }
+    chooseRepresentation(request, reply, html, { what: 'the home page', seeAlso: `the dataset is described as data at /${relativeNamespaces.datasetDescription}` });
     page ??= homePage(graph);
     reply.header('link', `</${relativeNamespaces.datasetDescription}>; rel="describedby"`);
     return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(page);

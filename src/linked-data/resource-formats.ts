@@ -1,6 +1,7 @@
 // The data representations of a dereferenced IRI (Turtle, JSON-LD, N-Triples) and the suffix each has.
 import jsonld from 'jsonld';
 import type { Quad } from '@rdfjs/types';
+import type { Representation } from '../http/choose-representation.js';
 import { expandQuads } from './expand-quads.js';
 import { offlineDocumentLoader } from '../formats/offline-document-loader.js';
 import { serializeContext } from '../formats/result-formats.js';
@@ -8,7 +9,7 @@ import { serializeRdf } from '../formats/serialize-rdf.js';
 import { canonicalQuads } from './canonical-quads.js';
 import { contextDocument, contextUrl } from './linked-data-context.js';
 
-export interface ResourceFormat {
+export interface ResourceFormat extends Representation {
   readonly name: 'html' | 'turtle' | 'jsonld' | 'ntriples';
   readonly mediaType: string;
   /** Appended to the IRI's path for links that cannot set Accept: `/id/person/gulmire-imin.ttl`. */

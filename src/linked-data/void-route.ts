@@ -1,7 +1,6 @@
 // GET /.well-known/void: the VoID/DCAT dataset description, as Turtle (default), JSON-LD, N-Triples or an HTML page.
 import type { FastifyPluginAsync } from 'fastify';
-import { NotAcceptableError } from '../errors/casegraph-error.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { chooseRepresentation } from '../http/choose-representation.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { datasetDescription } from './dataset-description.js';
 import type { DumpRouteOptions } from './dumps-route.js';
@@ -18,9 +17,7 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
   const bodies = new Map<string, string>();
 
   app.get(path, async (request, reply) => {
-    const format = negotiateMediaType(request.headers.accept, formats);
-    reply.header('vary', 'Accept');
-    if (!format) throw new NotAcceptableError(`the dataset description is available as ${formats.map((f) => f.mediaType).join(', ')}`);
+    const format = chooseRepresentation(request, reply, formats, { what: 'the dataset description' });
     let body = bodies.get(format.name);
     if (body === undefined) {
       const triples = datasetDescription(graph, await dumps());

@@ -133,7 +133,7 @@ export const citationsOpenApi: OpenApiFragment = {
     },
     ...Object.fromEntries(
       communicationFormats.map((f) => [
-        `/api/persons/{id}/communication.${f.suffix}`,
+        `/api/persons/{id}/communication${f.suffix}`,
         {
           get: {
             tags: [tag],

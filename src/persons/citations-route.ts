@@ -1,9 +1,8 @@
 // Routes for UN submission drafters: a person's claims (JSON), citations (CSL-JSON, BibTeX, RIS, APA, UN footnotes) and draft communication.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequestError, NotAcceptableError } from '../errors/casegraph-error.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
-import { citationFormatNames, findCitationFormat } from '../citations/index.js';
-import { communicationFormats, findCommunicationFormat, type CommunicationFormat } from '../citations/index.js';
+import { chooseRepresentation } from '../http/choose-representation.js';
+import { citationFormats } from '../citations/index.js';
+import { communicationFormats, type CommunicationFormat } from '../citations/index.js';
 import { draftCommunication } from '../citations/index.js';
 import { citationQueries } from './citation-queries.js';
 import { citationsOpenApi } from './citations-openapi.js';
@@ -13,17 +12,6 @@ import { datasetMemo } from '../store/dataset-memo.js';
 import { personPath } from './person-paths.js';
 
 type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
-
-
-/** Reads one optional query parameter; given twice is a 400 naming it and, when known, the values it takes. */
-function parameter(request: PersonRequest, name: string, allowed: readonly string[] = []): string | undefined {
-  const value = request.query[name];
-  if (Array.isArray(value)) {
-    const choices = allowed.length > 0 ? `: give one of ${allowed.join(', ')}` : '';
-    throw new BadRequestError(`parameter "${name}" is given more than once${choices}`);
-  }
-  return value;
-}
 
 /** Needs the `store`, `queryCatalog` and `openApi` decorators. */
 export const citationsRoute: FastifyPluginAsync = async (app) => {
@@ -41,45 +29,30 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   });
 
   app.get(`${personPath}/citations`, async (request: PersonRequest, reply) => {
-    const name = parameter(request, 'format', citationFormatNames) ?? 'csl-json';
-    const format = findCitationFormat(name);
-    if (!format) {
-      throw new BadRequestError(`parameter "format" must be one of ${citationFormatNames.join(', ')}; got ${JSON.stringify(name)}`);
-    }
+    // Citations are chosen by format= alone (CSL-JSON when absent): a browser's Accept would otherwise turn a data link into APA.
+    const format = chooseRepresentation(request, reply, citationFormats, { what: 'the citations', format: request.query.format, byAccept: false });
     const { sources } = await claimsOf(request.params.id);
-    return reply.type(format.mediaType).send(format.render(sources));
+    return reply.type(format.contentType).send(format.render(sources));
   });
 
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
     const record = await claimsOf(request.params.id);
     const body = await format.render(draftCommunication(record, app.store.baseIri));
     reply.type(format.contentType);
-    if (format.download) reply.header('content-disposition', `attachment; filename="${request.params.id}-communication.${format.suffix}"`);
+    if (format.download) reply.header('content-disposition', `attachment; filename="${request.params.id}-communication${format.suffix}"`);
     return reply.send(body);
   };
 
   app.get(`${personPath}/communication`, async (request: PersonRequest, reply) => {
-    const name = parameter(request, 'format', communicationFormats.map((f) => f.name));
-    reply.header('vary', 'Accept');
-    if (name !== undefined) {
-      const format = findCommunicationFormat(name);
-      if (!format) {
-        throw new BadRequestError(`parameter "format" must be one of ${communicationFormats.map((f) => f.name).join(', ')}; got ${JSON.stringify(name)}`);
-      }
-      return sendCommunication(request, reply, format);
-    }
-    const format = negotiateMediaType(request.headers.accept, communicationFormats);
-    if (!format) {
-      throw new NotAcceptableError(`the communication is available as ${communicationFormats.map((f) => f.mediaType).join(', ')}; use format=${communicationFormats.map((f) => f.name).join('|')}`);
-    }
+    const format = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format });
     return sendCommunication(request, reply, format);
   });
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.get(`${personPath}/communication.${format.suffix}`, async (request: PersonRequest, reply) => {
-      if (parameter(request, 'format') !== undefined) throw new BadRequestError(`parameter "format" cannot be combined with the .${format.suffix} suffix`);
-      return sendCommunication(request, reply, format);
+    app.get(`${personPath}/communication${format.suffix}`, async (request: PersonRequest, reply) => {
+      const chosen = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format, suffix: format.suffix });
+      return sendCommunication(request, reply, chosen);
     });
   }
 };

@@ -1,7 +1,7 @@
 // The research API: GET /api/queries lists the saved queries, GET /api/queries/{name} runs one (JSON, CSV, SPARQL JSON).
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { findResultFormat, serializeContext } from '../formats/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { datasetMemo } from '../store/dataset-memo.js';
@@ -13,13 +13,15 @@ import { savedQueryOpenApi } from './saved-query-openapi.js';
 
 export const savedQueriesPath = `/${relativeNamespaces.savedQueries}`;
 
-type Representation = 'json' | 'csv' | 'sparql-json';
-const offers: ReadonlyArray<{ mediaType: string; representation: Representation }> = [
-  { mediaType: 'application/json', representation: 'json' },
-  { mediaType: 'text/csv', representation: 'csv' },
-  { mediaType: 'application/sparql-results+json', representation: 'sparql-json' },
+/** A saved query's answer: our flat JSON (the default), CSV, or SPARQL JSON; each also at its suffix. */
+interface AnswerForm extends Representation {
+  readonly name: 'json' | 'csv' | 'sparql-json';
+}
+const answerForms: readonly AnswerForm[] = [
+  { name: 'json', mediaType: 'application/json', suffix: '.json' },
+  { name: 'csv', mediaType: 'text/csv', suffix: '.csv' },
+  { name: 'sparql-json', mediaType: 'application/sparql-results+json', suffix: '.srj' },
 ];
-const suffixes: Readonly<Record<string, Representation>> = { '.json': 'json', '.csv': 'csv', '.srj': 'sparql-json' };
 
 export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   const { store, config, queryCatalog: catalog } = app;
@@ -40,10 +42,6 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
 
   // Values read from the data are listed by GET /api/queries, on first use: startup runs no query.
   app.openApi.add('research queries', savedQueryOpenApi(catalog.queries, savedQueriesPath));
-
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('vary', 'Accept');
-  });
 
   app.get(savedQueriesPath, async () => ({
     datasetVersion: store.version,
@@ -71,8 +69,8 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     if (!query) throw new NotFoundError(`no saved query named ${JSON.stringify(name)}; GET ${savedQueriesPath} lists them`);
     if (suffix === '.rq') return reply.type('application/sparql-query; charset=utf-8').send(query.text);
 
-    const representation = suffix ? suffixes[suffix]! : negotiateMediaType(request.headers.accept, offers)?.representation;
-    if (!representation) throw new NotAcceptableError(`cannot answer in ${request.headers.accept}; choose ${offers.map((o) => o.mediaType).join(', ')}`);
+    // No format= here: the query string holds the saved query's own parameters.
+    const representation = chooseRepresentation(request, reply, answerForms, { what: `the answer of query ${name}`, suffix }).name;
 
     const input = request.query;
     const answer = await runSavedQuery(store, query, input, {
@@ -91,7 +89,7 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   });
 };
 
-async function send(reply: FastifyReply, representation: Representation, answer: SavedQueryAnswer, store: GraphStore, baseIri: string, apiBase: string) {
+async function send(reply: FastifyReply, representation: AnswerForm['name'], answer: SavedQueryAnswer, store: GraphStore, baseIri: string, apiBase: string) {
   const { result, query } = answer;
   if (representation === 'sparql-json' || representation === 'csv') {
     const format = findResultFormat(representation === 'csv' ? 'csv' : 'json');

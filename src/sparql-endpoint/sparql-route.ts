@@ -1,12 +1,12 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST; without a query, the Service Description or the editor.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sparqlOpenApi } from './sparql-openapi.js';
-import { BadRequestError, MethodNotAllowedError, NotAcceptableError } from '../errors/casegraph-error.js';
+import { MethodNotAllowedError } from '../errors/casegraph-error.js';
 import type { ResultKind } from '../engine/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../formats/result-formats.js';
+import { chooseRepresentation, type ChooseOptions, type Representation } from '../http/choose-representation.js';
 import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
 import { editorPage, type EditorExample } from './editor-page.js';
-import { negotiateMediaType } from '../http/negotiate-media-type.js';
 import { readSparqlRequest, checkBodyType } from './read-sparql-request.js';
 import { serviceDescription } from './service-description.js';
 
@@ -24,8 +24,8 @@ export const versionHeader = 'casegraph-dataset-version';
 
 export const sparqlPath = '/sparql';
 const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-const htmlOffer = { mediaType: 'text/html' } as const;
-const resultKinds: readonly ResultKind[] = ['bindings', 'boolean', 'quads'];
+/** The query editor, for browsers asking /sparql without a query. */
+const editor: Representation = { name: 'html', mediaType: 'text/html' };
 const kindLabels: Readonly<Record<ResultKind, string>> = {
   bindings: 'a SELECT result',
   boolean: 'an ASK result',
@@ -56,7 +56,6 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
   });
 
   app.addHook('onRequest', async (_request, reply) => {
-    reply.header('vary', 'Accept');
     reply.header(versionHeader, store.version);
   });
 
@@ -67,34 +66,28 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
       contentType: request.headers['content-type'],
       body: typeof request.body === 'string' ? request.body : undefined,
     });
-    const accept = request.headers.accept;
+    const byFormat = (kind: ResultKind, what: string): ChooseOptions<ResultFormat> => ({
+      what,
+      format: protocol.formats,
+      formatMayRepeat: true,
+      formatSynonyms: kind === 'quads' ? { ...formatSynonyms, ...graphSynonyms } : formatSynonyms,
+      known: formats,
+    });
 
     if (protocol.query === undefined) {
-      const choice = protocol.formats.length > 0
-        ? { mediaType: '', format: pickFormat(formats, 'quads', protocol.formats) }
-        : negotiateMediaType<Offer | typeof htmlOffer>(accept, [...offersFor(formats, 'quads'), htmlOffer]);
-      if (!choice) throw notAcceptable('quads', formats.filter((f) => f.kinds.includes('quads')), 'a Service Description (or text/html for the editor)');
-      if (choice === htmlOffer) {
+      const choice = chooseRepresentation<ResultFormat | Representation>(request, reply, [...formatsFor(formats, 'quads'), editor], byFormat('quads', 'a Service Description or the editor'));
+      if (choice === editor) {
         return reply.type('text/html; charset=utf-8').header('content-security-policy', editorSecurityPolicy).send(page);
       }
-      const { format } = choice as Offer;
+      const format = choice as ResultFormat;
       return reply.type(contentType(format)).send(await format.serialize({ kind: 'quads', quads: description, truncated: false }, descriptionContext));
     }
 
     // The query is parsed in a worker, under its deadline, never on this thread: a huge query (parsing 380 KB
     // took a second) would otherwise stall every other request. So the kind of answer is known only after
     // evaluation; a request that no kind of answer could satisfy is refused before it.
-    const formatFor = (kind: ResultKind): ResultFormat | undefined =>
-      protocol.formats.length > 0 ? pickFormat(formats, kind, protocol.formats) : negotiateMediaType(accept, offersFor(formats, kind))?.format;
-    const acceptable = (kind: ResultKind): boolean => {
-      try {
-        return formatFor(kind) !== undefined;
-      } catch (error) {
-        if (error instanceof NotAcceptableError) return false;
-        throw error;
-      }
-    };
-    if (!resultKinds.some(acceptable)) throw notAcceptable('bindings', formats, 'any SPARQL answer');
+    // Some format must be able to carry some kind of answer: choosing among all of them checks exactly that.
+    chooseRepresentation(request, reply, formats, byFormat('bindings', 'any SPARQL answer'));
 
     const timeoutMs = Math.min(protocol.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs);
     const result = await store.query({
@@ -103,8 +96,7 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
       namedGraphs: protocol.namedGraphs.length > 0 ? protocol.namedGraphs : undefined,
       timeoutMs,
     });
-    const format = formatFor(result.kind);
-    if (!format) throw notAcceptable(result.kind, formats.filter((f) => f.kinds.includes(result.kind)));
+    const format = chooseRepresentation(request, reply, formatsFor(formats, result.kind), byFormat(result.kind, kindLabels[result.kind]));
     if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
     return reply.type(contentType(format)).send(await format.serialize(result, context));
   };
@@ -121,17 +113,9 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
   });
 };
 
-interface Offer {
-  readonly mediaType: string;
-  readonly format: ResultFormat;
-}
-
-/** Each format under its own media type, then under the aliases clients also send (application/json, ...). */
-function offersFor(formats: readonly ResultFormat[], kind: ResultKind): Offer[] {
-  const usable = formats.filter((f) => f.kinds.includes(kind));
-  const offers: Offer[] = usable.map((format) => ({ mediaType: format.mediaType, format }));
-  for (const format of usable) for (const alias of format.aliases) offers.push({ mediaType: alias, format });
-  return offers;
+/** The formats that can carry a kind of answer, in the server's order. */
+function formatsFor(formats: readonly ResultFormat[], kind: ResultKind): ResultFormat[] {
+  return formats.filter((f) => f.kinds.includes(kind));
 }
 
 function contentType(format: ResultFormat): string {
@@ -142,30 +126,3 @@ function contentType(format: ResultFormat): string {
 const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', n3: 'turtle', ttl: 'turtle', nt: 'ntriples', nq: 'nquads', rdf: 'rdfxml' };
 /** `format=xml` means the XML form of the answer: SPARQL XML for SELECT/ASK, RDF/XML for a graph. */
 const graphSynonyms: Readonly<Record<string, string>> = { xml: 'rdfxml' };
-
-/** What one `format=` value names: a short name, a synonym, a media type or one of its aliases. */
-function findFormat(formats: readonly ResultFormat[], value: string, kind: ResultKind): ResultFormat | undefined {
-  const wanted = value.trim().toLowerCase();
-  const name = (kind === 'quads' ? graphSynonyms[wanted] : undefined) ?? formatSynonyms[wanted] ?? wanted;
-  return formats.find((f) => f.name === name || f.mediaType === wanted || f.aliases.includes(wanted));
-}
-
-/**
- * `format=` beats Accept. Given several times, the first value naming a format that can carry this result
- * decides; values naming nothing we know are an error only when no value names anything we know.
- */
-function pickFormat(formats: readonly ResultFormat[], kind: ResultKind, requested: readonly string[]): ResultFormat {
-  const known = requested.map((value) => findFormat(formats, value, kind)).filter((f): f is ResultFormat => f !== undefined);
-  if (known.length === 0) {
-    const names = requested.map((value) => JSON.stringify(value)).join(', ');
-    throw new BadRequestError(`unknown format ${names}: use one of ${formats.map((f) => f.name).join(', ')}`);
-  }
-  const format = known.find((f) => f.kinds.includes(kind));
-  if (!format) throw notAcceptable(kind, formats.filter((f) => f.kinds.includes(kind)), undefined, known[0]!.name);
-  return format;
-}
-
-function notAcceptable(kind: ResultKind, offers: readonly ResultFormat[], what = kindLabels[kind], named?: string): NotAcceptableError {
-  const asked = named !== undefined ? `format ${named} cannot carry ${what}` : `none of the accepted media types can carry ${what}`;
-  return new NotAcceptableError(`${asked}; available: ${offers.map((f) => `${f.mediaType} (format=${f.name})`).join(', ')}`);
-}

@@ -1,4 +1,4 @@
-// Picks the representation an Accept header prefers (RFC 9110 q-values), the server's order breaking ties.
+// Reads an Accept header (RFC 9110 §12.5.1): media ranges with their q-values, and the q one media type gets.
 
 export interface MediaRange {
   readonly type: string;
@@ -8,7 +8,11 @@ export interface MediaRange {
   readonly parameters: number;
 }
 
-/** Parses an Accept header; missing or empty means anything. Entries that do not parse are ignored. */
+/**
+ * Parses an Accept header; missing or empty means anything. Entries that do not parse are ignored, and a
+ * malformed q reads as 1. (The `negotiator` package does neither: it drops such a range, takes an empty
+ * header as accepting nothing, and breaks ties by the client's order rather than the server's.)
+ */
 export function parseAccept(header: string | undefined): MediaRange[] {
   if (header === undefined || header.trim() === '') return [{ type: '*', subtype: '*', q: 1, parameters: 0 }];
   const ranges: MediaRange[] = [];
@@ -45,22 +49,4 @@ export function qualityOf(mediaType: string, ranges: readonly MediaRange[]): num
     if (!best || specificity > best.specificity) best = { specificity, q: range.q };
   }
   return best?.q ?? 0;
-}
-
-/** The offer with the highest q above 0; among equals the first offer, so the server's order is its preference. */
-export function negotiateMediaType<T extends { readonly mediaType: string }>(
-  accept: string | undefined,
-  offers: readonly T[],
-): T | undefined {
-  const ranges = parseAccept(accept);
-  let chosen: T | undefined;
-  let chosenQ = 0;
-  for (const offer of offers) {
-    const q = qualityOf(offer.mediaType, ranges);
-    if (q > chosenQ) {
-      chosen = offer;
-      chosenQ = q;
-    }
-  }
-  return chosen;
 }
