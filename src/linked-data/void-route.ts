@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NotAcceptableError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { opaqueAnswer, plainTextAnswer } from '../http/openapi-plugin.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { datasetDescription } from './dataset-description.js';
 import type { DumpRouteOptions } from './dumps-route.js';
@@ -17,7 +18,13 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
   const path = `/${relativeNamespaces.datasetDescription}`;
   const bodies = new Map<string, string>();
 
-  app.get(path, async (request, reply) => {
+  app.get(path, {
+    schema: {
+      tags: ['linked data'],
+      summary: 'VoID and DCAT description: title, license, publisher, dumps with checksums, SPARQL endpoint, triple count, class and property partitions, version',
+      response: { 200: opaqueAnswer('The description', formats.map((f) => f.mediaType)), 406: plainTextAnswer('No acceptable representation') },
+    },
+  }, async (request, reply) => {
     const format = negotiateMediaType(request.headers.accept, formats);
     reply.header('vary', 'Accept');
     if (!format) throw new NotAcceptableError(`the dataset description is available as ${formats.map((f) => f.mediaType).join(', ')}`);
@@ -31,18 +38,6 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
     }
     if (format.name === 'html') reply.header('content-security-policy', pageSecurityPolicy);
     return reply.type(format.mediaType + (format.name === 'jsonld' ? '' : '; charset=utf-8')).send(body);
-  });
-
-  app.openApi.add('void', {
-    paths: {
-      [path]: {
-        get: {
-          tags: ['linked data'],
-          summary: 'VoID and DCAT description: title, license, publisher, dumps with checksums, SPARQL endpoint, triple count, class and property partitions, version',
-          responses: { '200': { description: 'The description', content: Object.fromEntries(formats.map((f) => [f.mediaType, {}])) } },
-        },
-      },
-    },
   });
 };
 

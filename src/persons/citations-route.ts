@@ -2,46 +2,67 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError, NotAcceptableError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
-import { citationFormatNames, findCitationFormat } from '../citations/index.js';
+import { citationFormatNames, citationFormats, findCitationFormat } from '../citations/index.js';
+import { opaqueAnswer, plainTextAnswer, type ApiTag } from '../http/openapi-plugin.js';
 import { communicationFormats, findCommunicationFormat, type CommunicationFormat } from '../citations/index.js';
 import { draftCommunication } from '../citations/index.js';
 import { citationQueries } from './citation-queries.js';
-import { citationsOpenApi } from './citations-openapi.js';
+import { personClaimsSchemas } from './person-claims-schemas.js';
 import type { PersonClaims } from '../citations/index.js';
 import { readPersonClaims } from './read-person-claims.js';
 import { datasetMemo } from '../store/dataset-memo.js';
-import { personPath } from './person-paths.js';
+import { personIdParams, personPath } from './person-paths.js';
 
-type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
+type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string } }>;
 
+export const citationsTag: ApiTag = {
+  name: 'citations',
+  description: 'For UN submission drafters: each claim about a person with its sources, the sources in citation formats, and a draft communication to the Working Group on Arbitrary Detention.',
+};
 
-/** Reads one optional query parameter; given twice is a 400 naming it and, when known, the values it takes. */
-function parameter(request: PersonRequest, name: string, allowed: readonly string[] = []): string | undefined {
-  const value = request.query[name];
-  if (Array.isArray(value)) {
-    const choices = allowed.length > 0 ? `: give one of ${allowed.join(', ')}` : '';
-    throw new BadRequestError(`parameter "${name}" is given more than once${choices}`);
-  }
-  return value;
-}
+const tags = [citationsTag.name];
+const notFound = plainTextAnswer('No such person (one-line message)');
+const badFormat = plainTextAnswer('Unknown or repeated format (one-line message naming the parameter and the allowed values)');
+const communicationNames = communicationFormats.map((f) => f.name);
+/** `format=`: one value among the registry's names; the schema refuses the rest with a 400 naming them. */
+const formatQuery = (names: readonly string[], extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  properties: { format: { type: 'string', enum: [...names], ...extra } },
+});
 
-/** Needs the `store`, `queryCatalog` and `openApi` decorators. */
+/** Needs the `store` and `queryCatalog` decorators. */
 export const citationsRoute: FastifyPluginAsync = async (app) => {
   const queries = citationQueries(app.queryCatalog);
-  app.openApi.add('citations', citationsOpenApi);
+  for (const schema of personClaimsSchemas) app.addSchema(schema);
 
   // Six queries per read (about a second): each person's claims are read once per app, whose store never
   // changes. Only answers are kept, so unknown ids and failures (a deadline under load) cost nothing to memory.
   const claimsMemo = datasetMemo<PersonClaims>();
   const claimsOf = (id: string): Promise<PersonClaims> => claimsMemo(id, () => readPersonClaims(app.store, queries, id));
 
-  app.get(`${personPath}/claims`, async (request: PersonRequest, reply) => {
+  app.get(`${personPath}/claims`, {
+    schema: {
+      tags,
+      summary: 'Every claim about the person, each with its sources, verbatim excerpts and a single-source mark',
+      params: personIdParams,
+      response: { 200: { description: 'The claims', content: { 'application/json': { schema: { $ref: 'PersonClaims#' } } } }, 404: notFound },
+    },
+  }, async (request: PersonRequest, reply) => {
     const claims = await claimsOf(request.params.id);
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(claims, null, 2)}\n`);
   });
 
-  app.get(`${personPath}/citations`, async (request: PersonRequest, reply) => {
-    const name = parameter(request, 'format', citationFormatNames) ?? 'csl-json';
+  app.get(`${personPath}/citations`, {
+    schema: {
+      tags,
+      summary: "The person's sources in a citation format",
+      description: citationFormats.map((f) => `${f.name}: ${f.description} (${f.mediaType.split(';')[0]})`).join('; '),
+      params: personIdParams,
+      querystring: formatQuery(citationFormatNames, { default: 'csl-json' }),
+      response: { 200: opaqueAnswer('The citations', citationFormats.map((f) => f.mediaType)), 400: badFormat, 404: notFound },
+    },
+  }, async (request: PersonRequest, reply) => {
+    const name = request.query.format ?? 'csl-json';
     const format = findCitationFormat(name);
     if (!format) {
       throw new BadRequestError(`parameter "format" must be one of ${citationFormatNames.join(', ')}; got ${JSON.stringify(name)}`);
@@ -58,8 +79,21 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     return reply.send(body);
   };
 
-  app.get(`${personPath}/communication`, async (request: PersonRequest, reply) => {
-    const name = parameter(request, 'format', communicationFormats.map((f) => f.name));
+  app.get(`${personPath}/communication`, {
+    schema: {
+      tags,
+      summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
+      params: personIdParams,
+      querystring: formatQuery(communicationNames),
+      response: {
+        200: opaqueAnswer('The draft', communicationFormats.map((f) => f.mediaType)),
+        400: badFormat,
+        404: notFound,
+        406: plainTextAnswer('Accept allows none of the forms'),
+      },
+    },
+  }, async (request: PersonRequest, reply) => {
+    const name = request.query.format;
     reply.header('vary', 'Accept');
     if (name !== undefined) {
       const format = findCommunicationFormat(name);
@@ -77,8 +111,15 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.get(`${personPath}/communication.${format.suffix}`, async (request: PersonRequest, reply) => {
-      if (parameter(request, 'format') !== undefined) throw new BadRequestError(`parameter "format" cannot be combined with the .${format.suffix} suffix`);
+    app.get(`${personPath}/communication.${format.suffix}`, {
+      schema: {
+        tags,
+        summary: `The draft communication as ${format.name}, for links that cannot set Accept`,
+        params: personIdParams,
+        response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
+      },
+    }, async (request: PersonRequest, reply) => {
+      if (request.query.format !== undefined) throw new BadRequestError(`parameter "format" cannot be combined with the .${format.suffix} suffix`);
       return sendCommunication(request, reply, format);
     });
   }
