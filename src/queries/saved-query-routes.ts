@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { negotiateMediaType } from '../http/negotiate-media-type.js';
+import { opaqueAnswer } from '../http/openapi-plugin.js';
 import { findResultFormat, serializeContext } from '../formats/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { datasetMemo } from '../store/dataset-memo.js';
@@ -94,9 +95,12 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     const schema = savedQueryRouteSchema(query, savedQueriesPath);
     const url = `${savedQueriesPath}/${query.name}`;
     app.get(url, { schema }, (request: QueryRequest, reply) => run(query, undefined, request, reply));
-    for (const suffix of ['.rq', ...Object.keys(suffixes)]) {
+    for (const suffix of Object.keys(suffixes)) {
       app.get(`${url}${suffix}`, { schema: { ...schema, hide: true } as FastifySchema }, (request: QueryRequest, reply) => run(query, suffix, request, reply));
     }
+    // The SPARQL text takes no parameters: whatever the URL carries is ignored, as before.
+    const text = { hide: true, response: { 200: opaqueAnswer('The SPARQL', ['application/sparql-query']) } } as FastifySchema;
+    app.get(`${url}.rq`, { schema: text }, (request: QueryRequest, reply) => run(query, '.rq', request, reply));
   }
 
   // Every other name under the prefix: a 404 that names the query asked for, with or without a suffix.
