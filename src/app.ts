@@ -9,11 +9,11 @@ import { storePlugin } from './http/store-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { healthRoute } from './health/index.js';
-import { editorAssetsRoute, sparqlRoute, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
+import { editorAssetsRoute, sparqlRoute, sparqlTag, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
 import { resultFormats } from './formats/result-formats.js';
-import { loadQueryCatalog, queryCatalogPlugin, savedQueryRoutes, type QueryCatalog } from './queries/index.js';
-import { linkedDataPlugin } from './linked-data/index.js';
-import { personsPlugin } from './persons/index.js';
+import { loadQueryCatalog, queryCatalogPlugin, savedQueriesTag, savedQueryRoutes, type QueryCatalog } from './queries/index.js';
+import { linkedDataPlugin, linkedDataTag } from './linked-data/index.js';
+import { personsPlugin, personsTags } from './persons/index.js';
 
 export interface BuildAppOptions {
   /** The graph, behind its port; the app closes it when it closes. */
@@ -34,14 +34,20 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
     frameworkErrors,
+    // Defaults stay documented in the schemas but are applied by the handlers, so a request keeps only what the
+    // client sent (pagination links repeat exactly those parameters).
+    ajv: { customOptions: { useDefaults: false } },
   });
+  // Response schemas describe the answers for the OpenAPI document; JSON bodies are still written by JSON.stringify,
+  // as before, so a schema that lags behind an answer cannot silently drop its keys (tests check answers against them).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   // 1. Errors: one handler maps typed errors to status and a one-line message.
   app.register(errorHandler);
   // 2. Services: the store and the settings, as decorators.
   app.register(storePlugin, { store, config });
   app.register(queryCatalogPlugin, { catalog });
-  app.register(openApiPlugin, { version: store.version });
+  app.register(openApiPlugin, { version: store.version, tags: [sparqlTag, savedQueriesTag, linkedDataTag, ...personsTags] });
   // ETag from the dataset version and the bytes, 304 on If-None-Match, for every GET (see README, "Caching").
   app.register(etagPlugin);
   // 3. CORS, so notebooks and pages on other origins can query (read-only, no credentials).

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  BadRequestError,
   CasegraphError,
   MethodNotAllowedError,
   NotFoundError,
@@ -9,6 +10,7 @@ import {
   QueryTimeoutError,
   type ErrorLocation,
 } from '../errors/casegraph-error.js';
+import { isValidationError, validationMessage } from './validation-message.js';
 
 export interface HttpError {
   readonly status: number;
@@ -52,7 +54,8 @@ function oneLine(text: string): string {
 }
 
 function send(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const { status, message } = toHttpError(error);
+  // A request the route's schema refuses: the same one-line 400 a handler's own check would give.
+  const { status, message } = toHttpError(isValidationError(error) ? new BadRequestError(validationMessage(error, request)) : error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   if (error instanceof MethodNotAllowedError) reply.header('allow', error.allow.join(', '));
   return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);

@@ -6,11 +6,11 @@ import { contextDocument } from './linked-data-context.js';
 export const contextRoute: FastifyPluginAsync = async (app) => {
   const path = `/${relativeNamespaces.jsonLdContext}`;
   const body = `${JSON.stringify(contextDocument(app.store.baseIri), null, 2)}\n`;
-  app.get(path, async (_request, reply) => reply.type('application/ld+json; charset=utf-8').send(body));
-  app.openApi.add('context', {
-    tags: [{ name: 'linked data', description: 'Dereferenceable IRIs, the JSON-LD context, dumps and the dataset description.' }],
-    paths: {
-      [path]: { get: { tags: ['linked data'], summary: 'The JSON-LD context: readable keys for every casegraph document', responses: { '200': { description: 'The context', content: { 'application/ld+json': {} } } } } },
+  app.get(path, {
+    schema: {
+      tags: ['linked data'],
+      summary: 'The JSON-LD context: readable keys for every casegraph document',
+      response: { 200: { description: 'The context', content: { 'application/ld+json': { schema: { type: 'object', required: ['@context'] } } } } },
     },
-  });
+  }, async (_request, reply) => reply.type('application/ld+json; charset=utf-8').send(body));
 };

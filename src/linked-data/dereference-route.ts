@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DataFactory } from 'n3';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
+import { opaqueAnswer, plainTextAnswer, wildcardAs } from '../http/openapi-plugin.js';
 import { relativeNamespaces, schema } from '../vocabulary/namespaces.js';
 import { describeResource, type ResourceDescription } from './describe-resource.js';
 import { pageSecurityPolicy, type Alternate } from './html-page.js';
@@ -72,37 +73,31 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
     return reply.type(format.mediaType + charset).send(await serializeTriples(description.triples, format, base));
   };
 
-  const representations = Object.fromEntries(resourceFormats.map((f) => [f.mediaType, { schema: { type: 'string' }, description: `also at the ${f.suffix} suffix` }]));
-  const text = { 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } };
-  const dereference = (summary: string, parameter?: string) => ({
-    get: {
+  const representations = opaqueAnswer(
+    'The description of the IRI, by Accept (Vary: Accept, Content-Location, Link rel=alternate) or by suffix (Link rel=canonical)',
+    resourceFormats.map((f) => f.mediaType),
+  );
+  const describes = (summary: string, rest?: string) => ({
+    schema: {
       tags: ['linked data'],
       summary,
-      ...(parameter
-        ? { parameters: [{ name: parameter, in: 'path', required: true, schema: { type: 'string' }, description: 'The rest of the IRI, slashes included; a suffix (.ttl, .jsonld, .nt, .html) fixes the representation' }] }
-        : {}),
-      responses: {
-        '200': { description: 'The description of the IRI, by Accept (Vary: Accept, Content-Location, Link rel=alternate) or by suffix (Link rel=canonical)', content: representations },
-        '404': { description: 'The graph says nothing of this IRI', content: text },
-        '406': { description: 'No acceptable representation', content: { 'text/plain': {} } },
+      ...(rest ? { params: { type: 'object', properties: { '*': { type: 'string', description: rest } } } } : {}),
+      response: {
+        200: representations,
+        404: opaqueAnswer('The graph says nothing of this IRI', ['text/plain', 'text/html']),
+        406: plainTextAnswer('No acceptable representation'),
       },
     },
+    config: { swaggerTransform: rest ? wildcardAs('path') : undefined },
   });
-  app.openApi.add('dereferencing', {
-    tags: [{ name: 'linked data', description: 'Every IRI under BASE_IRI dereferences: HTML, Turtle, JSON-LD or N-Triples' }],
-    paths: {
-      [`/${relativeNamespaces.id}{path}`]: dereference('A resource: person, case, event, source, place, organisation, legal provision, concept', 'path'),
-      [`/${relativeNamespaces.graph}{path}`]: dereference('A named graph: the triples one data file holds', 'path'),
-      [`/${relativeNamespaces.ontologyDocument}`]: dereference('The ontology; each term {base}ontology#Term is described there'),
-    },
-  });
+  const restOfIri = 'The rest of the IRI, slashes included; a suffix (.ttl, .jsonld, .nt, .html) fixes the representation';
 
   // Explicit prefixes, not a catch-all: every other path keeps the app's own 404.
-  app.get(`/${relativeNamespaces.id}*`, handle);
-  app.get(`/${relativeNamespaces.graph}*`, handle);
-  app.get(`/${relativeNamespaces.ontologyDocument}`, handle);
-  app.get(`/${relativeNamespaces.ontologyDocument}/*`, handle);
-  for (const f of resourceFormats) app.get(`/${relativeNamespaces.ontologyDocument}${f.suffix}`, handle);
+  app.get(`/${relativeNamespaces.id}*`, describes('A resource: person, case, event, source, place, organisation, legal provision, concept', restOfIri), handle);
+  app.get(`/${relativeNamespaces.graph}*`, describes('A named graph: the triples one data file holds', restOfIri), handle);
+  app.get(`/${relativeNamespaces.ontologyDocument}`, describes('The ontology; each term {base}ontology#Term is described there'), handle);
+  app.get(`/${relativeNamespaces.ontologyDocument}/*`, describes('A resource under the ontology document', restOfIri), handle);
+  for (const f of resourceFormats) app.get(`/${relativeNamespaces.ontologyDocument}${f.suffix}`, describes(`The ontology as ${f.label}`), handle);
 };
 
 function renderHtml(graph: ResourceGraph, description: ResourceDescription, alternates: readonly Alternate[]): string {

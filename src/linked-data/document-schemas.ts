@@ -3,7 +3,8 @@ import { alwaysPresent, documentShapes, personShape, personSummaryShape, type Ke
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+// `Name#` names a shared schema (app.addSchema, $id Name); the OpenAPI document shows it as #/components/schemas/Name.
+const ref = (name: string): JsonSchema => ({ $ref: `${name}#` });
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 
 /** A value object: a literal whose language or datatype differs from what its key implies. */
@@ -53,8 +54,8 @@ function nodeSchema(shape: NodeShape, extra: Record<string, JsonSchema> = {}): J
   return { type: 'object', required, properties, additionalProperties: false };
 }
 
-/** Component schemas: the person document, its nested parts and the list of persons. */
-export function documentSchemas(): Record<string, JsonSchema> {
+/** Shared schemas, each with its $id: the person document, its nested parts and the list of persons. */
+export function documentSchemas(): JsonSchema[] {
   const schemas: Record<string, JsonSchema> = {
     Ref: {
       type: 'object',
@@ -96,5 +97,5 @@ export function documentSchemas(): Record<string, JsonSchema> {
     },
   };
   for (const shape of documentShapes) if (shape !== personShape) schemas[shape.name] = nodeSchema(shape);
-  return schemas;
+  return Object.entries(schemas).map(([name, schema]) => ({ $id: name, ...schema }));
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NotFoundError } from '../errors/casegraph-error.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
+import { opaqueAnswer, plainTextAnswer } from '../http/openapi-plugin.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import type { DumpSet } from './build-dumps.js';
 import { dumpIndex, sha256Sums, type DumpIndex } from './dump-index.js';
@@ -13,11 +14,42 @@ export interface DumpRouteOptions {
   readonly dumps: () => Promise<DumpSet>;
 }
 
+/** The index's JSON Schema, shared as the component `DumpIndex`. */
+const dumpIndexSchema = {
+  $id: 'DumpIndex',
+  type: 'object',
+  required: ['datasetVersion', 'triples', 'quads', 'dumps'],
+  properties: {
+    datasetVersion: { type: 'string' },
+    triples: { type: 'integer', description: 'Distinct triples in the union of all files' },
+    quads: { type: 'integer', description: 'Quads, one named graph per file' },
+    dumps: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'url', 'mediaType', 'description', 'size', 'sha256'],
+        properties: { name: { type: 'string' }, url: { type: 'string' }, mediaType: { type: 'string' }, description: { type: 'string' }, size: { type: 'integer' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
 export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dumps }) => {
   const prefix = `/${relativeNamespaces.dumps}`;
   const indexForms: readonly Representation[] = [{ name: 'json', mediaType: 'application/json' }, { name: 'html', mediaType: 'text/html' }];
 
-  app.get(prefix, async (request, reply) => {
+  app.addSchema(dumpIndexSchema);
+  app.get(prefix, {
+    schema: {
+      tags: ['linked data'],
+      summary: 'The list of downloads with size and SHA-256 (JSON, or HTML for browsers)',
+      response: {
+        200: { description: 'The index', content: { 'application/json': { schema: { $ref: 'DumpIndex#' } }, 'text/html': { schema: { type: 'string' } } } },
+      },
+    },
+  }, async (request, reply) => {
     const index = dumpIndex(await dumps(), prefix);
     // A client that accepts neither still gets the JSON: the list is what scripts come for.
     if (chooseRepresentation(request, reply, indexForms, { what: 'the list of downloads', fallback: indexForms[0] }).name === 'html') {
@@ -26,9 +58,21 @@ export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { du
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(index, null, 2)}\n`);
   });
 
-  app.get(`${prefix}SHA256SUMS`, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(sha256Sums(await dumps())));
+  app.get(`${prefix}SHA256SUMS`, {
+    schema: { tags: ['linked data'], summary: 'Checksums in the format sha256sum -c reads', response: { 200: opaqueAnswer('Checksums', ['text/plain']) } },
+  }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(sha256Sums(await dumps())));
 
-  app.get<{ Params: { name: string } }>(`${prefix}:name`, async (request, reply) => {
+  app.get<{ Params: { name: string } }>(`${prefix}:name`, {
+    schema: {
+      tags: ['linked data'],
+      summary: 'One download: casegraph.ttl, .nt, .nq, .trig, .jsonld, or a CSV per class (persons, cases, events, sources, organisations, places)',
+      params: { type: 'object', required: ['name'], properties: { name: { type: 'string', description: 'A name from the index' } } },
+      response: {
+        200: opaqueAnswer('The file', ['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig', 'application/ld+json', 'text/csv']),
+        404: plainTextAnswer('No such download'),
+      },
+    },
+  }, async (request, reply) => {
     const set = await dumps();
     const found = set.dumps.find((d) => d.name === request.params.name);
     if (!found) throw new NotFoundError(`no dump named ${JSON.stringify(request.params.name)}: see ${prefix} for the list`);
@@ -40,48 +84,6 @@ export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { du
       // RFC 9530: the checksum travels with the bytes too.
       .header('repr-digest', `sha-256=:${Buffer.from(found.sha256, 'hex').toString('base64')}:`)
       .send(found.content);
-  });
-
-  app.openApi.add('dumps', {
-    paths: {
-      [prefix]: {
-        get: {
-          tags: ['linked data'],
-          summary: 'The list of downloads with size and SHA-256 (JSON, or HTML for browsers)',
-          responses: { '200': { description: 'The index', content: { 'application/json': { schema: { $ref: '#/components/schemas/DumpIndex' } }, 'text/html': {} } } },
-        },
-      },
-      [`${prefix}SHA256SUMS`]: { get: { tags: ['linked data'], summary: 'Checksums in the format sha256sum -c reads', responses: { '200': { description: 'Checksums', content: { 'text/plain': {} } } } } },
-      [`${prefix}{name}`]: {
-        get: {
-          tags: ['linked data'],
-          summary: 'One download: casegraph.ttl, .nt, .nq, .trig, .jsonld, or a CSV per class (persons, cases, events, sources, organisations, places)',
-          parameters: [{ name: 'name', in: 'path', required: true, description: 'A name from the index', schema: { type: 'string' } }],
-          responses: { '200': { description: 'The file' }, '404': { description: 'No such download', content: { 'text/plain': {} } } },
-        },
-      },
-    },
-    schemas: {
-      DumpIndex: {
-        type: 'object',
-        required: ['datasetVersion', 'triples', 'quads', 'dumps'],
-        properties: {
-          datasetVersion: { type: 'string' },
-          triples: { type: 'integer', description: 'Distinct triples in the union of all files' },
-          quads: { type: 'integer', description: 'Quads, one named graph per file' },
-          dumps: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['name', 'url', 'mediaType', 'description', 'size', 'sha256'],
-              properties: { name: { type: 'string' }, url: { type: 'string' }, mediaType: { type: 'string' }, description: { type: 'string' }, size: { type: 'integer' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
-              additionalProperties: false,
-            },
-          },
-        },
-        additionalProperties: false,
-      },
-    },
   });
 };
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { DataFactory } from 'n3';
 import { escapeHtml } from '../http/escape-html.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
+import { opaqueAnswer, plainTextAnswer } from '../http/openapi-plugin.js';
 import { dct, relativeNamespaces } from '../vocabulary/namespaces.js';
 import { htmlPage, pageSecurityPolicy } from './html-page.js';
 import { renderLink } from './render-term.js';
@@ -16,19 +17,14 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
   const graph = new ResourceGraph(app.store);
   const base = app.store.baseIri;
   let page: string | undefined;
-  app.openApi.add('home', {
-    paths: {
-      '/': {
-        get: {
-          tags: ['linked data'],
-          summary: 'The home page: the persons and the ways into the data',
-          responses: { '200': { description: 'HTML', content: { 'text/html': {} } }, '406': { description: 'HTML is not acceptable', content: { 'text/plain': {} } } },
-        },
-      },
-    },
-  });
 
-  app.get('/', async (request, reply) => {
+  app.get('/', {
+    schema: {
+      tags: ['linked data'],
+      summary: 'The home page: the persons and the ways into the data',
+      response: { 200: opaqueAnswer('HTML', ['text/html']), 406: plainTextAnswer('HTML is not acceptable') },
+    },
+  }, async (request, reply) => {
     chooseRepresentation(request, reply, html, { what: 'the home page', seeAlso: `the dataset is described as data at /${relativeNamespaces.datasetDescription}` });
     page ??= homePage(graph);
     reply.header('link', `</${relativeNamespaces.datasetDescription}>; rel="describedby"`);

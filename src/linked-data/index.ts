@@ -1,5 +1,5 @@
 // The public face of linked data: its plugin, the person documents' framing, the dumps and the read helpers other slices use.
-export { linkedDataPlugin } from './linked-data-plugin.js';
+export { linkedDataPlugin, linkedDataTag } from './linked-data-plugin.js';
 export { ResourceGraph } from './resource-graph.js';
 export { listedPersons } from './listed-persons.js';
 export { personShape, personSummaryShape } from './document-shapes.js';

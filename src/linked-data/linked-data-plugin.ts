@@ -1,5 +1,6 @@
 // The linked-data routes, registered in one visible order and sharing one dump memo (per app instance, per dataset version).
 import type { FastifyPluginAsync } from 'fastify';
+import type { ApiTag } from '../http/openapi-plugin.js';
 import { checkSameAsLinks } from './check-same-as-links.js';
 import { contextRoute } from './context-route.js';
 import { dereferenceRoute } from './dereference-route.js';
@@ -9,7 +10,9 @@ import { homeRoute } from './home-route.js';
 import { ResourceGraph } from './resource-graph.js';
 import { voidRoute } from './void-route.js';
 
-/** Needs the `store` and `openApi` decorators. Startup fails if an owl:sameAs link lacks its cited source. */
+export const linkedDataTag: ApiTag = { name: 'linked data', description: 'Dereferenceable IRIs, the JSON-LD context, dumps and the dataset description.' };
+
+/** Needs the `store` decorator. Startup fails if an owl:sameAs link lacks its cited source. */
 export const linkedDataPlugin: FastifyPluginAsync = async (app) => {
   checkSameAsLinks(new ResourceGraph(app.store));
   const dumps = dumpCache(app.store);

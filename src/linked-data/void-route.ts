@@ -1,6 +1,7 @@
 // GET /.well-known/void: the VoID/DCAT dataset description, as Turtle (default), JSON-LD, N-Triples or an HTML page.
 import type { FastifyPluginAsync } from 'fastify';
 import { chooseRepresentation } from '../http/choose-representation.js';
+import { opaqueAnswer, plainTextAnswer } from '../http/openapi-plugin.js';
 import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { datasetDescription } from './dataset-description.js';
 import type { DumpRouteOptions } from './dumps-route.js';
@@ -16,7 +17,13 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
   const path = `/${relativeNamespaces.datasetDescription}`;
   const bodies = new Map<string, string>();
 
-  app.get(path, async (request, reply) => {
+  app.get(path, {
+    schema: {
+      tags: ['linked data'],
+      summary: 'VoID and DCAT description: title, license, publisher, dumps with checksums, SPARQL endpoint, triple count, class and property partitions, version',
+      response: { 200: opaqueAnswer('The description', formats.map((f) => f.mediaType)), 406: plainTextAnswer('No acceptable representation') },
+    },
+  }, async (request, reply) => {
     const format = chooseRepresentation(request, reply, formats, { what: 'the dataset description' });
     let body = bodies.get(format.name);
     if (body === undefined) {
@@ -28,18 +35,6 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
     }
     if (format.name === 'html') reply.header('content-security-policy', pageSecurityPolicy);
     return reply.type(format.mediaType + (format.name === 'jsonld' ? '' : '; charset=utf-8')).send(body);
-  });
-
-  app.openApi.add('void', {
-    paths: {
-      [path]: {
-        get: {
-          tags: ['linked data'],
-          summary: 'VoID and DCAT description: title, license, publisher, dumps with checksums, SPARQL endpoint, triple count, class and property partitions, version',
-          responses: { '200': { description: 'The description', content: Object.fromEntries(formats.map((f) => [f.mediaType, {}])) } },
-        },
-      },
-    },
   });
 };
 

@@ -1,34 +1,65 @@
 // Routes for UN submission drafters: a person's claims (JSON), citations (CSL-JSON, BibTeX, RIS, APA, UN footnotes) and draft communication.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { chooseRepresentation } from '../http/choose-representation.js';
-import { citationFormats } from '../citations/index.js';
-import { communicationFormats, type CommunicationFormat } from '../citations/index.js';
+import { citationFormatNames, citationFormats, communicationFormats, type CommunicationFormat } from '../citations/index.js';
+import { opaqueAnswer, plainTextAnswer, type ApiTag } from '../http/openapi-plugin.js';
 import { draftCommunication } from '../citations/index.js';
 import { citationQueries } from './citation-queries.js';
-import { citationsOpenApi } from './citations-openapi.js';
+import { personClaimsSchemas } from './person-claims-schemas.js';
 import type { PersonClaims } from '../citations/index.js';
 import { readPersonClaims } from './read-person-claims.js';
 import { datasetMemo } from '../store/dataset-memo.js';
-import { personPath } from './person-paths.js';
+import { personIdParams, personPath } from './person-paths.js';
 
-type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | string[] | undefined> }>;
+type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string } }>;
 
-/** Needs the `store`, `queryCatalog` and `openApi` decorators. */
+export const citationsTag: ApiTag = {
+  name: 'citations',
+  description: 'For UN submission drafters: each claim about a person with its sources, the sources in citation formats, and a draft communication to the Working Group on Arbitrary Detention.',
+};
+
+const tags = [citationsTag.name];
+const notFound = plainTextAnswer('No such person (one-line message)');
+const badFormat = plainTextAnswer('Unknown or repeated format (one-line message naming the parameter and the allowed values)');
+const communicationNames = communicationFormats.map((f) => f.name);
+/** `format=`: one value among the registry's names; the schema refuses the rest with a 400 naming them. */
+const formatQuery = (names: readonly string[], extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  properties: { format: { type: 'string', enum: [...names], ...extra } },
+});
+
+/** Needs the `store` and `queryCatalog` decorators. */
 export const citationsRoute: FastifyPluginAsync = async (app) => {
   const queries = citationQueries(app.queryCatalog);
-  app.openApi.add('citations', citationsOpenApi);
+  for (const schema of personClaimsSchemas) app.addSchema(schema);
 
   // Six queries per read (about a second): each person's claims are read once per app, whose store never
   // changes. Only answers are kept, so unknown ids and failures (a deadline under load) cost nothing to memory.
   const claimsMemo = datasetMemo<PersonClaims>();
   const claimsOf = (id: string): Promise<PersonClaims> => claimsMemo(id, () => readPersonClaims(app.store, queries, id));
 
-  app.get(`${personPath}/claims`, async (request: PersonRequest, reply) => {
+  app.get(`${personPath}/claims`, {
+    schema: {
+      tags,
+      summary: 'Every claim about the person, each with its sources, verbatim excerpts and a single-source mark',
+      params: personIdParams,
+      response: { 200: { description: 'The claims', content: { 'application/json': { schema: { $ref: 'PersonClaims#' } } } }, 404: notFound },
+    },
+  }, async (request: PersonRequest, reply) => {
     const claims = await claimsOf(request.params.id);
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(claims, null, 2)}\n`);
   });
 
-  app.get(`${personPath}/citations`, async (request: PersonRequest, reply) => {
+  app.get(`${personPath}/citations`, {
+    schema: {
+      tags,
+      summary: "The person's sources in a citation format",
+      description: citationFormats.map((f) => `${f.name}: ${f.description} (${f.mediaType.split(';')[0]})`).join('; '),
+      params: personIdParams,
+      querystring: formatQuery(citationFormatNames, { default: 'csl-json' }),
+      response: { 200: opaqueAnswer('The citations', citationFormats.map((f) => f.mediaType)), 400: badFormat, 404: notFound },
+    },
+  }, async (request: PersonRequest, reply) => {
     // Citations are chosen by format= alone (CSL-JSON when absent): a browser's Accept would otherwise turn a data link into APA.
     const format = chooseRepresentation(request, reply, citationFormats, { what: 'the citations', format: request.query.format, byAccept: false });
     const { sources } = await claimsOf(request.params.id);
@@ -43,14 +74,34 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     return reply.send(body);
   };
 
-  app.get(`${personPath}/communication`, async (request: PersonRequest, reply) => {
+  app.get(`${personPath}/communication`, {
+    schema: {
+      tags,
+      summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
+      params: personIdParams,
+      querystring: formatQuery(communicationNames),
+      response: {
+        200: opaqueAnswer('The draft', communicationFormats.map((f) => f.mediaType)),
+        400: badFormat,
+        404: notFound,
+        406: plainTextAnswer('Accept allows none of the forms'),
+      },
+    },
+  }, async (request: PersonRequest, reply) => {
     const format = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format });
     return sendCommunication(request, reply, format);
   });
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.get(`${personPath}/communication${format.suffix}`, async (request: PersonRequest, reply) => {
+    app.get(`${personPath}/communication${format.suffix}`, {
+      schema: {
+        tags,
+        summary: `The draft communication as ${format.name}, for links that cannot set Accept`,
+        params: personIdParams,
+        response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
+      },
+    }, async (request: PersonRequest, reply) => {
       const chosen = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format, suffix: format.suffix });
       return sendCommunication(request, reply, chosen);
     });

@@ -5,8 +5,11 @@ import { BadRequestError } from '../errors/casegraph-error.js';
 import { xsd } from '../vocabulary/namespaces.js';
 import type { QueryParameter, SavedQuery } from './saved-query.js';
 
-/** Lexical forms we accept per xsd datatype; the engine would otherwise compare ill-typed literals silently. */
-const lexical: Readonly<Record<string, RegExp>> = {
+/**
+ * Lexical forms we accept per xsd datatype; the engine would otherwise compare ill-typed literals silently.
+ * The route schemas carry them too, as `pattern`.
+ */
+export const lexicalForms: Readonly<Record<string, RegExp>> = {
   [xsd('integer')]: /^[+-]?\d+$/,
   [xsd('decimal')]: /^[+-]?(\d+(\.\d*)?|\.\d+)$/,
   [xsd('double')]: /^[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF|NaN)$/,
@@ -72,7 +75,7 @@ function toTerm(parameter: QueryParameter, value: string, baseIri: string): Term
     case 'language':
       return DataFactory.literal(value, type.language);
     case 'literal': {
-      const pattern = lexical[type.datatype];
+      const pattern = lexicalForms[type.datatype];
       if (pattern && !pattern.test(value)) {
         throw new BadRequestError(`parameter "${parameter.name}" must be ${parameter.typeName === 'integer' ? 'an' : 'a'} ${parameter.typeName}; got ${JSON.stringify(value)}`);
       }

@@ -63,10 +63,12 @@ export async function runSavedQuery(
   };
 }
 
-function readPage(value: string | readonly string[] | undefined, query: SavedQuery): number {
+/** `page` as text (the CLI), or as the number the route schema has already read it into. */
+function readPage(value: string | number | readonly string[] | undefined, query: SavedQuery): number {
   if (value === undefined) return 1;
+  // Only where no schema declares `page` (a query without pagination) can it still arrive repeated.
   if (Array.isArray(value)) throw new BadRequestError('parameter "page" is given more than once');
-  if (!/^[1-9]\d{0,5}$/.test(value as string)) throw new BadRequestError(`parameter "page" must be a whole number from 1; got ${JSON.stringify(value)}`);
+  if (!/^[1-9]\d{0,5}$/.test(String(value))) throw new BadRequestError(`parameter "page" must be a whole number from 1; got ${JSON.stringify(value)}`);
   const page = Number(value);
   if (query.pageSize === undefined && page !== 1) throw new BadRequestError(`query ${query.name} is not paginated; "page" can only be 1`);
   return page;

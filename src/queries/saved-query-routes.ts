@@ -1,7 +1,8 @@
-// The research API: GET /api/queries lists the saved queries, GET /api/queries/{name} runs one (JSON, CSV, SPARQL JSON).
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+// The research API: GET /api/queries lists the saved queries; each saved query is its own route, GET /api/queries/{name} (JSON, CSV, SPARQL JSON).
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
+import { opaqueAnswer } from '../http/openapi-plugin.js';
 import { findResultFormat, serializeContext } from '../formats/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { datasetMemo } from '../store/dataset-memo.js';
@@ -9,7 +10,7 @@ import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { flattenRow, flattenTerm } from './flatten-row.js';
 import { runSavedQuery, type SavedQueryAnswer } from './run-saved-query.js';
 import type { QueryParameter, SavedQuery } from './saved-query.js';
-import { savedQueryOpenApi } from './saved-query-openapi.js';
+import { savedQueryAnswerSchema, savedQueryListRouteSchema, savedQueryListSchema, savedQueryRouteSchema } from './saved-query-schemas.js';
 
 export const savedQueriesPath = `/${relativeNamespaces.savedQueries}`;
 
@@ -22,6 +23,8 @@ const answerForms: readonly AnswerForm[] = [
   { name: 'csv', mediaType: 'text/csv', suffix: '.csv' },
   { name: 'sparql-json', mediaType: 'application/sparql-results+json', suffix: '.srj' },
 ];
+/** After validation: each declared parameter is one string (`page` a number); undeclared names are left as sent. */
+type QueryRequest = FastifyRequest<{ Querystring: Record<string, string | string[]> }>;
 
 export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   const { store, config, queryCatalog: catalog } = app;
@@ -40,10 +43,11 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     ...(p.values ? { values: p.values } : p.enumerateFromData ? { values: await valuesFromData(query, p) } : {}),
   });
 
-  // Values read from the data are listed by GET /api/queries, on first use: startup runs no query.
-  app.openApi.add('research queries', savedQueryOpenApi(catalog.queries, savedQueriesPath));
+  app.addSchema(savedQueryAnswerSchema);
+  app.addSchema(savedQueryListSchema);
 
-  app.get(savedQueriesPath, async () => ({
+  // Values read from the data are listed here, on first use: startup runs no query.
+  app.get(savedQueriesPath, { schema: savedQueryListRouteSchema() }, async () => ({
     datasetVersion: store.version,
     queries: await Promise.all(
       catalog.queries.map(async (q) => ({
@@ -61,16 +65,11 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     ),
   }));
 
-  app.get<{ Params: { '*': string }; Querystring: Record<string, string | string[]> }>(`${savedQueriesPath}/*`, async (request, reply) => {
-    const path = request.params['*'];
-    const suffix = /\.(rq|json|csv|srj)$/.exec(path)?.[0];
-    const name = suffix ? path.slice(0, -suffix.length) : path;
-    const query = catalog.get(name);
-    if (!query) throw new NotFoundError(`no saved query named ${JSON.stringify(name)}; GET ${savedQueriesPath} lists them`);
+  const run = async (query: SavedQuery, suffix: string | undefined, request: QueryRequest, reply: FastifyReply) => {
     if (suffix === '.rq') return reply.type('application/sparql-query; charset=utf-8').send(query.text);
 
     // No format= here: the query string holds the saved query's own parameters.
-    const representation = chooseRepresentation(request, reply, answerForms, { what: `the answer of query ${name}`, suffix }).name;
+    const representation = chooseRepresentation(request, reply, answerForms, { what: `the answer of query ${query.name}`, suffix }).name;
 
     const input = request.query;
     const answer = await runSavedQuery(store, query, input, {
@@ -86,6 +85,29 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     setPaginationLinks(reply, answer, apiBase, input);
     if (answer.result.kind === 'bindings' && answer.result.truncated) reply.header('casegraph-truncated', 'true');
     return send(reply, representation, answer, store, config.baseIri, apiBase);
+  };
+
+  // One route per saved query, so Ajv checks its parameters from its own schema before it runs. The suffix
+  // forms (.json, .csv, .srj, and .rq for the SPARQL) are the same operation: the document lists each query once.
+  for (const query of catalog.queries) {
+    const schema = savedQueryRouteSchema(query, savedQueriesPath);
+    const url = `${savedQueriesPath}/${query.name}`;
+    app.get(url, { schema }, (request: QueryRequest, reply) => run(query, undefined, request, reply));
+    for (const { suffix } of answerForms) {
+      app.get(`${url}${suffix}`, { schema: { ...schema, hide: true } as FastifySchema }, (request: QueryRequest, reply) => run(query, suffix, request, reply));
+    }
+    // The SPARQL text takes no parameters: whatever the URL carries is ignored, as before.
+    const text = { hide: true, response: { 200: opaqueAnswer('The SPARQL', ['application/sparql-query']) } } as FastifySchema;
+    app.get(`${url}.rq`, { schema: text }, (request: QueryRequest, reply) => run(query, '.rq', request, reply));
+  }
+
+  // Every other name under the prefix: a 404 that names the query asked for, with or without a suffix.
+  app.get<{ Params: { '*': string } }>(`${savedQueriesPath}/*`, {
+    schema: { hide: true, params: { type: 'object', properties: { '*': { type: 'string' } } } } as FastifySchema,
+  }, async (request) => {
+    const path = request.params['*'];
+    const name = path.replace(/\.(rq|json|csv|srj)$/, '');
+    throw new NotFoundError(`no saved query named ${JSON.stringify(name)}; GET ${savedQueriesPath} lists them`);
   });
 };
 

@@ -1,6 +1,7 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql: queries by GET and POST; without a query, the Service Description or the editor.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { sparqlOpenApi } from './sparql-openapi.js';
+import { sparqlSchemas } from './sparql-schemas.js';
+import { hiddenRoute } from '../http/openapi-plugin.js';
 import { MethodNotAllowedError } from '../errors/casegraph-error.js';
 import type { ResultKind } from '../engine/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../formats/result-formats.js';
@@ -66,6 +67,9 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
       contentType: request.headers['content-type'],
       body: typeof request.body === 'string' ? request.body : undefined,
     });
+    // The routes attach schema failures instead of answering them, so the protocol's own messages come first;
+    // what the schema refuses and the protocol reader let through is still a 400.
+    if (request.validationError) throw request.validationError;
     const byFormat = (kind: ResultKind, what: string): ChooseOptions<ResultFormat> => ({
       what,
       format: protocol.formats,
@@ -101,10 +105,16 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     return reply.type(contentType(format)).send(await format.serialize(result, context));
   };
 
-  app.openApi.add('sparql', sparqlOpenApi(sparqlPath, formats));
-  app.get(sparqlPath, handle);
-  app.post(sparqlPath, handle);
+  const schemas = sparqlSchemas(formats);
+  app.get(sparqlPath, { schema: schemas.get, attachValidation: true }, handle);
+  app.post(sparqlPath, {
+    schema: schemas.post,
+    attachValidation: true,
+    config: { swaggerTransform: ({ url }: { url: string }) => ({ url, schema: schemas.postDocumented }) },
+  }, handle);
+  // Not an operation of the API: only a 405 naming the methods that are.
   app.route({
+    ...hiddenRoute,
     method: ['PUT', 'DELETE', 'PATCH'],
     url: sparqlPath,
     handler: async (request) => {

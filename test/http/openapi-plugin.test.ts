@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPlugin } from '../../src/http/openapi-plugin.js';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { escapeHtml } from '../../src/http/escape-html.js';
 import { realApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
 
@@ -40,15 +41,41 @@ describe('GET /docs', () => {
   });
 });
 
-describe('a feature adding its operations', () => {
-  it('cannot claim an operation another feature describes: startup stops naming both', async () => {
+describe('a route declaring its schema', () => {
+  it('is in the document with its parameters and answers, and two features cannot both declare one operation', async () => {
     const app = Fastify();
-    await app.register(openApiPlugin, { version: 'test' });
-    app.openApi.add('first', { paths: { '/x': { get: { responses: {} } } } });
-    expect(() => app.openApi.add('second', { paths: { '/x': { get: { responses: {} } } } })).toThrow(/GET \/x is described by both "first" and "second"/);
-    // Another method on the same path is fine.
-    app.openApi.add('second', { paths: { '/x': { post: { responses: {} } } } });
-    expect(Object.keys((app.openApi.document().paths as Record<string, object>)['/x'] as object)).toEqual(['get', 'post']);
+    await app.register(openApiPlugin, { version: 'test', tags: [{ name: 'x', description: 'Test' }] });
+    app.get('/x/:id', {
+      schema: {
+        tags: ['x'],
+        summary: 'One x',
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } },
+        response: { 200: { description: 'The x', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    }, async () => ({}));
+    app.post('/x/:id', async () => ({}));
+    const document = JSON.parse((await app.inject({ url: '/openapi.json' })).body);
+    expect(Object.keys(document.paths['/x/{id}'])).toEqual(['get', 'post']);
+    expect(document.paths['/x/{id}'].get.parameters.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual(['query page', 'path id']);
+    expect(document.paths['/x/{id}'].get.responses['200'].content).toHaveProperty(['application/json']);
     await app.close();
+
+    const twice = Fastify();
+    await twice.register(openApiPlugin, { version: 'test', tags: [] });
+    twice.get('/x', async () => ({}));
+    expect(() => twice.get('/x', async () => ({}))).toThrow(/already declared/);
+    await twice.close();
+  });
+});
+
+describe('the document', () => {
+  it('is valid OpenAPI 3.1', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/openapi.json' })).body);
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
   });
 });

@@ -1,22 +1,8 @@
-// The citation routes' part of the OpenAPI document: operations, parameters and the JSON Schema of the claims answer.
-import type { OpenApiFragment } from '../http/openapi-plugin.js';
-import { personIdPattern } from '../vocabulary/person-iri.js';
-import { citationFormats } from '../citations/index.js';
-import { communicationFormats } from '../citations/index.js';
+// The JSON Schema of the claims answer (PersonClaims, Claim, CitedSource), shared with app.addSchema for the OpenAPI document.
 
-const tag = 'citations';
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+// `Name#` names a shared schema; the OpenAPI document shows it as #/components/schemas/Name.
+const ref = (name: string) => ({ $ref: `${name}#` });
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] });
-
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin',
-  schema: { type: 'string', pattern: personIdPattern },
-};
-const notFound = { description: 'No such person (one-line message)', content: { 'text/plain': {} } };
-const badFormat = { description: 'Unknown or repeated format (one-line message naming the parameter and the allowed values)', content: { 'text/plain': {} } };
 
 const refSchema = { type: 'object', required: ['iri', 'label'], properties: { iri: { type: 'string' }, label: nullable({ type: 'string' }) } };
 const dateSchema = {
@@ -34,7 +20,7 @@ const claimBase = {
 };
 const claimRequired = ['id', 'kind', 'subject', 'sources', 'excerpts', 'singleSource'];
 
-const schemas = {
+const schemas: Record<string, Record<string, unknown>> = {
   CitedSource: {
     type: 'object',
     description: 'A source as a citation needs it; what the source does not state is null, never filled in.',
@@ -90,59 +76,5 @@ const schemas = {
   },
 };
 
-export const citationsOpenApi: OpenApiFragment = {
-  tags: [{ name: tag, description: 'For UN submission drafters: each claim about a person with its sources, the sources in citation formats, and a draft communication to the Working Group on Arbitrary Detention.' }],
-  schemas,
-  paths: {
-    '/api/persons/{id}/claims': {
-      get: {
-        tags: [tag],
-        summary: 'Every claim about the person, each with its sources, verbatim excerpts and a single-source mark',
-        parameters: [idParameter],
-        responses: { '200': { description: 'The claims', content: { 'application/json': { schema: ref('PersonClaims') } } }, '404': notFound },
-      },
-    },
-    '/api/persons/{id}/citations': {
-      get: {
-        tags: [tag],
-        summary: "The person's sources in a citation format",
-        description: citationFormats.map((f) => `${f.name}: ${f.description} (${f.mediaType.split(';')[0]})`).join('; '),
-        parameters: [
-          idParameter,
-          { name: 'format', in: 'query', required: false, schema: { enum: citationFormats.map((f) => f.name), default: 'csl-json' } },
-        ],
-        responses: {
-          '200': { description: 'The citations', content: Object.fromEntries(citationFormats.map((f) => [f.mediaType.split(';')[0], {}])) },
-          '400': badFormat,
-          '404': notFound,
-        },
-      },
-    },
-    '/api/persons/{id}/communication': {
-      get: {
-        tags: [tag],
-        summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
-        parameters: [idParameter, { name: 'format', in: 'query', required: false, schema: { enum: communicationFormats.map((f) => f.name) } }],
-        responses: {
-          '200': { description: 'The draft', content: Object.fromEntries(communicationFormats.map((f) => [f.mediaType, {}])) },
-          '400': badFormat,
-          '404': notFound,
-          '406': { description: 'Accept allows none of the forms', content: { 'text/plain': {} } },
-        },
-      },
-    },
-    ...Object.fromEntries(
-      communicationFormats.map((f) => [
-        `/api/persons/{id}/communication${f.suffix}`,
-        {
-          get: {
-            tags: [tag],
-            summary: `The draft communication as ${f.name}, for links that cannot set Accept`,
-            parameters: [idParameter],
-            responses: { '200': { description: 'The draft', content: { [f.mediaType]: {} } }, '404': notFound },
-          },
-        },
-      ]),
-    ),
-  },
-};
+/** Each with its $id, for app.addSchema. */
+export const personClaimsSchemas = Object.entries(schemas).map(([name, schema]) => ({ $id: name, ...schema }));
