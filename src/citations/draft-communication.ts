@@ -162,12 +162,12 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
     } else detentionSection.push([unstated('Date of detention')]);
   }
   if (sentences.length > 0) {
-    detentionSection.push([fromClaims(sentences, `Duration of detention: a sentence of ${lowerFirst(sentences.map((s) => (s.kind === 'sentence' ? s.sentenceType.label ?? '' : '')).join(', '))}.`)]);
+    detentionSection.push([fromClaims(sentences, `Duration of detention: a sentence of ${lowerFirst(sentences.map((s) => s.sentenceType.label ?? '').join(', '))}.`)]);
   } else detentionSection.push([unstated('Duration of detention')]);
   detentionSection.push([unstated('Forces holding the detainee in custody')]);
   if (places.length > 0) {
     detentionSection.push([
-      fromClaims(places, `Place of detention: ${places.map((p) => (p.kind === 'placeOfDetention' ? [p.place.label ?? p.place.iri, p.within].filter(Boolean).join(', ') : '')).join('; ')}.`),
+      fromClaims(places, `Place of detention: ${places.map((p) => [p.place.label ?? p.place.iri, p.within].filter(Boolean).join(', ')).join('; ')}.`),
     ]);
   } else detentionSection.push([unstated('Place of detention')]);
   detentionSection.push([unstated('Authorities that ordered the detention')]);
@@ -177,7 +177,7 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
   }
   if (sentencedBy.length === 0) detentionSection.push([unstated('Authority that imposed the sentence')]);
   if (charges.length > 0) {
-    detentionSection.push([fromClaims(charges, `Charges: ${charges.map((c) => (c.kind === 'charge' ? c.charge.label ?? c.charge.iri : '')).join('; ')}.`)]);
+    detentionSection.push([fromClaims(charges, `Charges: ${charges.map((c) => c.charge.label ?? c.charge.iri).join('; ')}.`)]);
   } else detentionSection.push([unstated('Charges')]);
   detentionSection.push([unstated('Legal basis invoked for the detention, including the legislation applied')]);
   for (const detention of detentions) {
