@@ -32,6 +32,7 @@ export function uriToIri(uri: string): string {
 
 /** The URI form of an IRI, for HTTP headers (which carry ASCII only): each non-ASCII character as UTF-8 escapes. */
 export function iriToUri(iri: string): string {
+  // eslint-disable-next-line no-control-regex -- the class is 'not ASCII', which needs U+0000 as its lower bound
   return iri.replace(/[^\x00-\x7F]/gu, (c) => encodeURIComponent(c));
 }
 
