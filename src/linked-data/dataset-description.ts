@@ -26,8 +26,9 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
 
   // What data/dataset.ttl states (title, description, license, publisher, modified), blank nodes included.
   const stated = [dataset as Quad_Subject];
-  for (let i = 0; i < stated.length; i += 1) {
-    for (const q of graph.outgoing(stated[i] as Quad_Subject)) {
+  // The array iterator also visits the blank nodes pushed while it runs.
+  for (const subject of stated) {
+    for (const q of graph.outgoing(subject)) {
       out.push(q);
       if (q.object.termType === 'BlankNode') stated.push(q.object);
     }

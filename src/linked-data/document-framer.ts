@@ -14,7 +14,7 @@ import { offlineDocumentLoader } from '../formats/offline-document-loader.js';
 const { namedNode } = DataFactory;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type JsonObject = Record<string, JsonValue>;
 
 export interface DocumentFramer {
   /** One node's document: `jsonld.frame` of its triples with the shape's frame, `@id` set to the node. */
