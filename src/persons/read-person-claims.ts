@@ -114,10 +114,10 @@ function readPunishments(caseFacts: readonly Row[], support: Support): Punishmen
   }
   return [...byCase.entries()].map(([caseIri, rows]) => {
     const punishedBy = uniqueBy(
-      rows.filter((r) => r.kind?.value === 'punishedBy' && r.value?.termType === 'NamedNode').map((r) => ({ iri: r.value!.value, label: r.valueLabel?.value ?? null })),
+      rows.flatMap((r) => (r.kind?.value === 'punishedBy' && r.value?.termType === 'NamedNode' ? [{ iri: r.value.value, label: r.valueLabel?.value ?? null }] : [])),
       (r) => r.iri,
     ).sort((a, b) => compare(a.iri, b.iri));
-    const reasons = rows.filter((r) => r.kind?.value === 'punishmentReason' && r.value?.termType === 'Literal').map((r) => r.value!.value).sort(compare);
+    const reasons = rows.flatMap((r) => (r.kind?.value === 'punishmentReason' && r.value?.termType === 'Literal' ? [r.value.value] : [])).sort(compare);
     return { id: `punishment/${localName(caseIri)}`, kind: 'punishment', punishedBy, reason: reasons[0] ?? null, ...support(caseIri, punishedBy[0]?.iri) };
   });
 }
@@ -159,16 +159,19 @@ function readEvents(events: readonly Row[], facts: readonly Row[], support: Supp
     const own = factsOf.get(iri) ?? [];
     const refs = (field: string): Ref[] =>
       uniqueBy(
-        own.filter((f) => f.field?.value === field && f.value?.termType === 'NamedNode').map((f) => ({ iri: f.value!.value, label: f.valueLabel?.value ?? null })),
+        own.flatMap((f) => (f.field?.value === field && f.value?.termType === 'NamedNode' ? [{ iri: f.value.value, label: f.valueLabel?.value ?? null }] : [])),
         (r) => r.iri,
       );
     const literals = (field: string): Array<string | number | boolean> =>
-      own.filter((f) => f.field?.value === field && f.value?.termType === 'Literal').map((f) => literalValue(f.value!));
+      own.flatMap((f) => (f.field?.value === field && f.value?.termType === 'Literal' ? [literalValue(f.value)] : []));
     const one = <T>(values: readonly T[]): T | undefined => values[0];
     const provisions: Provision[] = uniqueBy(
       own
-        .filter((f) => f.field?.value === 'provisionsViolated' && f.value?.termType === 'NamedNode')
-        .map((f) => ({ iri: f.value!.value, label: f.valueLabel?.value ?? null, notation: f.notation?.value ?? null, instrument: f.instrumentLabel?.value ?? null })),
+        .flatMap((f) =>
+          f.field?.value === 'provisionsViolated' && f.value?.termType === 'NamedNode'
+            ? [{ iri: f.value.value, label: f.valueLabel?.value ?? null, notation: f.notation?.value ?? null, instrument: f.instrumentLabel?.value ?? null }]
+            : [],
+        ),
       (p) => p.iri,
     ).sort((a, b) => compare(a.instrument ?? '', b.instrument ?? '') || compareNotation(a.notation, b.notation));
     const claim: EventClaim = {
@@ -249,8 +252,8 @@ function literalValue(term: Term): string | number | boolean {
   return term.value;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 }
 
 function nonEmpty<T>(values: readonly T[]): readonly T[] | undefined {
