@@ -48,7 +48,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const url = `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;
-  let markClosed: () => void = () => {};
+  let markClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => {
     markClosed = resolve;
   });
