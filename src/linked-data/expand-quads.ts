@@ -25,8 +25,8 @@ function nativeLiterals(node: Expanded): void {
     for (const value of values as unknown[]) {
       if (typeof value !== 'object' || value === null) continue;
       // Expanded JSON-LD holds objects here, but the loop checks rather than trusts that.
-      if ('@value' in value) nativeLiteral(value as Expanded);
-      else if ('@list' in value) (value['@list'] as unknown[]).forEach((item) => typeof item === 'object' && item !== null && '@value' in item && nativeLiteral(item as Expanded));
+      if ('@value' in value) nativeLiteral(value);
+      else if ('@list' in value) (value['@list'] as unknown[]).forEach((item) => typeof item === 'object' && item !== null && '@value' in item && nativeLiteral(item));
       else nativeLiterals(value as Expanded);
     }
   }
