@@ -88,7 +88,7 @@ afterAll(async () => {
 
 describe('the W3C SPARQL 1.1 protocol tests', () => {
   if (!present) {
-    it.skip(`were SKIPPED: no test data at ${suitesFolder}`, () => {});
+    it.skip(`were SKIPPED: no test data at ${suitesFolder}`, () => undefined);
     // Said plainly in the run's output as well, not only as a skipped test.
     console.warn(`W3C protocol conformance SKIPPED: ${suitesFolder} is absent`);
     return;
@@ -114,8 +114,8 @@ describe('the W3C SPARQL 1.1 protocol tests', () => {
     // 34 entries in the manifest: the runner drops the 7 skipped update_* tests; the 27 left (all 14 negative
     // cases among them) concern queries and must all pass.
     const passed = results.filter((r) => r.ok && !r.skipped);
-    expect(results.filter((r) => /#update_/.test(r.test.uri))).toEqual([]);
+    expect(results.filter((r) => r.test.uri.includes('#update_'))).toEqual([]);
     expect(passed).toHaveLength(27);
-    expect(passed.filter((r) => /#bad_/.test(r.test.uri))).toHaveLength(14);
+    expect(passed.filter((r) => r.test.uri.includes('#bad_'))).toHaveLength(14);
   }, 120_000);
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The rules that fired in one fixture file, e.g. ['boundaries/dependencies']. */
-function rulesFiredIn(file: string): (string | null)[] {
+function rulesFiredIn(file: string): Array<string | null> {
   const result = results.get(file);
   if (result === undefined) throw new Error(`fixture ${file} was not linted`);
   return result.messages.map((message) => message.ruleId);
