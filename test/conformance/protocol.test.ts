@@ -106,7 +106,7 @@ describe('the W3C SPARQL 1.1 protocol tests', () => {
       urlToFileMapping: `${canonicalBase}~${suitesFolder}/`,
       skipRegex: skip,
     });
-    const outcome = (r: (typeof results)[number]) => `${r.test.uri.replace(/^.*#/, '')}: ${r.ok ? 'passed' : r.skipped ? 'skipped' : `FAILED ${String((r.error as Error)?.message ?? r.error).split('\n').slice(0, 6).join(' | ')}`}`;
+    const outcome = (r: (typeof results)[number]) => `${r.test.uri.replace(/^.*#/, '')}: ${r.ok ? 'passed' : r.skipped ? 'skipped' : `FAILED ${String((r.error as Partial<Error> | undefined)?.message ?? r.error).split('\n').slice(0, 6).join(' | ')}`}`;
     const lines = results.map(outcome);
     console.info(`W3C protocol tests:\n  ${lines.join('\n  ')}`);
     const failed = lines.filter((l) => l.includes('FAILED'));

@@ -70,7 +70,7 @@ describe.skipIf(!present)('the W3C result-format files', () => {
       baseIRI: base + query,
     });
     const chunks: string[] = [];
-    for await (const chunk of stream as AsyncIterable<string>) chunks.push(String(chunk));
+    for await (const chunk of stream as AsyncIterable<string | Buffer>) chunks.push(String(chunk));
     return chunks.join('');
   }
 
