@@ -20,4 +20,6 @@ await res.text();
 const ms = performance.now() - started;
 lag.disable();
 await app.close();
-console.log(JSON.stringify({ unions, queryBytes: Buffer.byteLength(query), status: res.status, ms: Math.round(ms), maxEventLoopDelayMs: Math.round(lag.max / 1e6) }));
+console.log(
+  JSON.stringify({ unions, queryBytes: Buffer.byteLength(query), status: res.status, ms: Math.round(ms), maxEventLoopDelayMs: Math.round(lag.max / 1e6) }),
+);

@@ -12,6 +12,4 @@ const queryStarted = performance.now();
 await store.query({ query: 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' });
 const firstQuery = performance.now() - queryStarted;
 await store.close();
-console.log(
-  JSON.stringify({ workers, triples: store.size, openMs: Math.round(opened), firstQueryMs: Math.round(firstQuery) }),
-);
+console.log(JSON.stringify({ workers, triples: store.size, openMs: Math.round(opened), firstQueryMs: Math.round(firstQuery) }));

@@ -30,12 +30,16 @@ async function startupMs(checkout: string): Promise<number> {
   const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`serve exited with ${code}`))));
   try {
     for (;;) {
-      const answered = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      const answered = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (answered) return performance.now() - started;
       await Promise.race([new Promise((resolve) => setTimeout(resolve, 10)), exited]);
     }
   } finally {
-    exited.catch(() => {});
+    // The exit is awaited below when it matters; here only an unhandled rejection is prevented.
+    exited.catch(() => undefined);
     if (child.exitCode === null && child.signalCode === null) {
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -51,7 +55,8 @@ for (let run = 0; run < runs; run++) {
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (i: number): number => sorted[i] ?? Number.NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 };
 for (const [checkout, values] of times) {
   console.log(JSON.stringify({ checkout, runs: values.map(Math.round), medianMs: Math.round(median(values)) }));

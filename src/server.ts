@@ -40,7 +40,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   } catch (error) {
     await app.close();
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${code ?? (error as Error).message} (set HOST and PORT)`, undefined, { cause: error });
+    throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${code ?? (error as Error).message} (set HOST and PORT)`, undefined, {
+      cause: error,
+    });
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -48,7 +50,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const url = `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;
-  let markClosed: () => void = () => {};
+  let markClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => {
     markClosed = resolve;
   });

@@ -64,8 +64,20 @@ export const citationFormats: readonly CitationFormat[] = [
     // RIS cuts ID at 20 characters, which would merge the parts of one programme: a short hash keeps IDs apart.
     render: (sources) => `${new Cite(sources.map((s) => ({ ...sourceToCsl(s), id: risId(s) }))).format('ris', { format: 'text' }).trimEnd()}\n`,
   },
-  { name: 'apa', mediaType: 'text/plain', contentType: `text/plain${utf8}`, description: 'APA 7th edition reference list, plain text', render: bibliography('apa', 'text') },
-  { name: 'apa-html', mediaType: 'text/html', contentType: `text/html${utf8}`, description: 'APA 7th edition reference list, HTML', render: bibliography('apa', 'html') },
+  {
+    name: 'apa',
+    mediaType: 'text/plain',
+    contentType: `text/plain${utf8}`,
+    description: 'APA 7th edition reference list, plain text',
+    render: bibliography('apa', 'text'),
+  },
+  {
+    name: 'apa-html',
+    mediaType: 'text/html',
+    contentType: `text/html${utf8}`,
+    description: 'APA 7th edition reference list, HTML',
+    render: bibliography('apa', 'html'),
+  },
   {
     name: 'un-footnote',
     mediaType: 'text/plain',

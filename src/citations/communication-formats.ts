@@ -21,8 +21,22 @@ export interface CommunicationFormat extends Representation {
 
 /** In the server's order of preference: a browser asking for anything gets the HTML page. */
 export const communicationFormats: readonly CommunicationFormat[] = [
-  { name: 'html', suffix: '.html', mediaType: 'text/html', contentType: 'text/html; charset=utf-8', download: false, render: async (doc) => communicationToHtml(doc) },
-  { name: 'markdown', suffix: '.md', mediaType: 'text/markdown', contentType: 'text/markdown; charset=utf-8', download: false, render: async (doc) => communicationToMarkdown(doc) },
+  {
+    name: 'html',
+    suffix: '.html',
+    mediaType: 'text/html',
+    contentType: 'text/html; charset=utf-8',
+    download: false,
+    render: async (doc) => communicationToHtml(doc),
+  },
+  {
+    name: 'markdown',
+    suffix: '.md',
+    mediaType: 'text/markdown',
+    contentType: 'text/markdown; charset=utf-8',
+    download: false,
+    render: async (doc) => communicationToMarkdown(doc),
+  },
   {
     name: 'docx',
     suffix: '.docx',

@@ -45,9 +45,7 @@ async function normalise(file: Buffer): Promise<Buffer> {
     if (!entry || entry.dir) continue;
     let content: string | Uint8Array = await entry.async('uint8array');
     if (name === 'docProps/core.xml') {
-      content = new TextDecoder()
-        .decode(content)
-        .replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
+      content = new TextDecoder().decode(content).replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
     }
     out.file(name, content, { date: fixedZipDate, createFolders: false });
   }

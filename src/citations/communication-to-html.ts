@@ -32,7 +32,8 @@ export function communicationToHtml(doc: Communication): string {
   out.push(`<section class="sources"><h2>${escape(doc.sourcesHeading)}</h2>`, '<ol>');
   for (const source of doc.sources) out.push(`<li>${escape(source)}</li>`);
   out.push('</ol>', '</section>', '<section class="footnotes"><h2>Notes</h2>', '<ol>');
-  for (const note of doc.footnotes) out.push(`<li id="fn-${note.number}">${escape(note.text)} <a href="#fnref-${note.number}" aria-label="back to text">↩</a></li>`);
+  for (const note of doc.footnotes)
+    out.push(`<li id="fn-${note.number}">${escape(note.text)} <a href="#fnref-${note.number}" aria-label="back to text">↩</a></li>`);
   out.push('</ol>', '</section>', '</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }

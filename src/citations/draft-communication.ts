@@ -137,11 +137,15 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
     arrestSection.push([arrest.date ? fromClaim(arrest, `Date of arrest: ${formatDate(arrest.date)}.`) : unstated('Date of arrest')]);
     arrestSection.push([arrest.place ? fromClaim(arrest, `Place of arrest: ${arrest.place.label ?? arrest.place.iri}.`) : unstated('Place of arrest')]);
     arrestSection.push([
-      arrest.agents.length > 0 ? fromClaim(arrest, `Forces who carried out the arrest: ${refList(arrest.agents)}.`) : unstated('Identity of the arresting authority'),
+      arrest.agents.length > 0
+        ? fromClaim(arrest, `Forces who carried out the arrest: ${refList(arrest.agents)}.`)
+        : unstated('Identity of the arresting authority'),
     ]);
     arrestSection.push([unstated('Whether a warrant or other decision by a public authority was shown')]);
     arrestSection.push([unstated('Authority that issued the warrant or decision')]);
-    arrestSection.push([arrest.reason ? fromClaim(arrest, `Reasons for the arrest: ${arrest.reason}.`) : unstated('Reasons for the arrest given by the authorities')]);
+    arrestSection.push([
+      arrest.reason ? fromClaim(arrest, `Reasons for the arrest: ${arrest.reason}.`) : unstated('Reasons for the arrest given by the authorities'),
+    ]);
     arrestSection.push([unstated('Legal basis invoked for the arrest')]);
     for (const context of arrest.context ?? []) {
       arrestSection.push([fromClaim(arrest, `Context named by the sources: ${describeContext(context, events)}.`)]);
@@ -158,16 +162,20 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
   for (const detention of detentions.length > 0 ? detentions : [undefined]) {
     if (detention?.date) detentionSection.push([fromClaim(detention, `Date of detention: ${formatDate(detention.date)}.`)]);
     else if (detention?.after?.length) {
-      detentionSection.push([fromClaim(detention, `Date of detention: ${notStated}; the sources place the detention after ${refListWith(detention.after, eventLabel)}.`)]);
+      detentionSection.push([
+        fromClaim(detention, `Date of detention: ${notStated}; the sources place the detention after ${refListWith(detention.after, eventLabel)}.`),
+      ]);
     } else detentionSection.push([unstated('Date of detention')]);
   }
   if (sentences.length > 0) {
-    detentionSection.push([fromClaims(sentences, `Duration of detention: a sentence of ${lowerFirst(sentences.map((s) => (s.kind === 'sentence' ? s.sentenceType.label ?? '' : '')).join(', '))}.`)]);
+    detentionSection.push([
+      fromClaims(sentences, `Duration of detention: a sentence of ${lowerFirst(sentences.map((s) => s.sentenceType.label ?? '').join(', '))}.`),
+    ]);
   } else detentionSection.push([unstated('Duration of detention')]);
   detentionSection.push([unstated('Forces holding the detainee in custody')]);
   if (places.length > 0) {
     detentionSection.push([
-      fromClaims(places, `Place of detention: ${places.map((p) => (p.kind === 'placeOfDetention' ? [p.place.label ?? p.place.iri, p.within].filter(Boolean).join(', ') : '')).join('; ')}.`),
+      fromClaims(places, `Place of detention: ${places.map((p) => [p.place.label ?? p.place.iri, p.within].filter(Boolean).join(', ')).join('; ')}.`),
     ]);
   } else detentionSection.push([unstated('Place of detention')]);
   detentionSection.push([unstated('Authorities that ordered the detention')]);
@@ -177,7 +185,7 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
   }
   if (sentencedBy.length === 0) detentionSection.push([unstated('Authority that imposed the sentence')]);
   if (charges.length > 0) {
-    detentionSection.push([fromClaims(charges, `Charges: ${charges.map((c) => (c.kind === 'charge' ? c.charge.label ?? c.charge.iri : '')).join('; ')}.`)]);
+    detentionSection.push([fromClaims(charges, `Charges: ${charges.map((c) => c.charge.label ?? c.charge.iri).join('; ')}.`)]);
   } else detentionSection.push([unstated('Charges')]);
   detentionSection.push([unstated('Legal basis invoked for the detention, including the legislation applied')]);
   for (const detention of detentions) {
@@ -198,7 +206,9 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
   for (const context of events.filter((e) => e.scope === 'context')) {
     const when = context.date ? `, dated ${formatDate(context.date)}` : '';
     const where = context.place ? `, at ${context.place.label ?? context.place.iri}` : '';
-    circumstances.push(fromClaim(context, `The sources set the case in the context of the ${context.typeLabel} “${context.label ?? context.subject}”${when}${where}.`));
+    circumstances.push(
+      fromClaim(context, `The sources set the case in the context of the ${context.typeLabel} “${context.label ?? context.subject}”${when}${where}.`),
+    );
   }
   // Dated events in date order, then undated ones apart: placing them among the dated would suggest a date.
   const caseEvents = events.filter((e) => e.scope === 'case' && e.kind === 'event');
@@ -210,7 +220,9 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
     const body = opinion.agents.length > 0 ? `the ${refList(opinion.agents)}` : 'a UN body';
     const when = opinion.date ? `In ${formatDate(opinion.date)}, ` : '';
     const findings = (opinion.findings ?? []).map((f) => `“${f.label ?? f.iri}”`).join(' and ');
-    arbitrariness.push(fromClaim(opinion, capitalise(`${when}${body} rendered an opinion on the case of ${name}${findings ? `, with the finding ${findings}` : ''}.`)));
+    arbitrariness.push(
+      fromClaim(opinion, capitalise(`${when}${body} rendered an opinion on the case of ${name}${findings ? `, with the finding ${findings}` : ''}.`)),
+    );
     if (opinion.provisionsViolated?.length) {
       const state = opinion.state ? `${opinion.state.label ?? opinion.state.iri} ` : '';
       const byInstrument = groupBy(opinion.provisionsViolated, (p) => p.instrument ?? '');

@@ -17,11 +17,7 @@ export function synopsis(command: Command): string {
 }
 
 export function formatCommandHelp(command: Command): string {
-  const sections = [
-    `Usage: ${synopsis(command)}`,
-    paragraph(command.summary),
-    ...(command.details ?? []).map(paragraph),
-  ];
+  const sections = [`Usage: ${synopsis(command)}`, paragraph(command.summary), ...(command.details ?? []).map(paragraph)];
   if (command.positional) sections.push(`Arguments:\n${row(command.positional.name, command.positional.description)}`);
   const options = [...command.options, helpOption].map((o) => row(optionLabel(o), optionDescription(o)));
   sections.push(`Options:\n${options.join('\n')}`);
@@ -39,7 +35,7 @@ export function formatOverview(commands: readonly Command[]): string {
     `Commands:\n${list.join('\n')}`,
     paragraph('Every command takes -h, --help; `casegraph help COMMAND` prints the same: its options, the settings it reads and its exit codes.'),
     `Environment:\n${environmentRows(allEnvironmentVariables)}`,
-    paragraph('Every command checks all of these at startup: a bad value stops it, naming the variable (exit 1). Each command\'s help lists the ones it uses.'),
+    paragraph("Every command checks all of these at startup: a bad value stops it, naming the variable (exit 1). Each command's help lists the ones it uses."),
     `Exit codes:\n${exitCodeRows()}`,
   ].join('\n\n')}\n`;
 }

@@ -14,14 +14,7 @@ import { UsageError } from './usage-error.js';
 
 export type { CommandIo } from './command.js';
 
-export const commands: readonly Command[] = [
-  validateCommand,
-  queryCommand,
-  serveCommand,
-  exportCommand,
-  citeCommand,
-  helpCommand(() => commands),
-];
+export const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand, exportCommand, citeCommand, helpCommand(() => commands)];
 
 /** Runs one command and resolves to the process exit code (see exit-codes.ts); never throws. */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
@@ -56,7 +49,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       // Client errors (4xx) are bad input; anything the server would answer 5xx with is a failure.
       return error.status >= 500 ? exitCodes.failure : exitCodes.usage;
     }
-    io.err(`casegraph ${name}: ${(error as Error)?.stack ?? String(error)}\n`);
+    io.err(`casegraph ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return exitCodes.failure;
   }
 }

@@ -15,9 +15,7 @@ type Declaration<O extends readonly OptionSpec[]> = Pick<Command<O>, 'options' |
  */
 export function parseCommandArgs<O extends readonly OptionSpec[]>(command: Declaration<O>, args: readonly string[]): ParsedArgs<O> | 'help' {
   const specs: readonly OptionSpec[] = [...command.options, helpOption];
-  const options = Object.fromEntries(
-    specs.map((s) => [s.name, { type: s.type, multiple: s.repeatable === true, ...(s.short ? { short: s.short } : {}) }]),
-  );
+  const options = Object.fromEntries(specs.map((s) => [s.name, { type: s.type, multiple: s.repeatable === true, ...(s.short ? { short: s.short } : {}) }]));
   // Node's strict errors are worded for programmers and stop at the first problem without saying which option
   // in a form we can read back, so a loose pass tokenises everything and our own checks word the mistake.
   const loose = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });

@@ -77,7 +77,7 @@ export function parseFile(file: string, content: string, baseIri: string): Quad[
   const format = formats[path.extname(file)];
   if (!format) throw new DataError(`unsupported file type (want .ttl or .trig)`, { file });
   try {
-    return new Parser({ baseIRI: baseIri, format }).parse(content) as Quad[];
+    return new Parser({ baseIRI: baseIri, format }).parse(content);
   } catch (error) {
     const { line, column } = errorPosition(error);
     const message = (error as Error).message.replace(/ on line \d+\.?$/, '');
@@ -94,7 +94,7 @@ interface N3Token {
 /** N3 reports the line and, through its tokens, the 0-based column where they start. */
 function errorPosition(error: unknown): { line?: number; column?: number } {
   const context = (error as { context?: { line?: number; token?: N3Token; previousToken?: N3Token } }).context;
-  const line = context?.line ?? Number((error as Error).message?.match(/line (\d+)/)?.[1]) ?? undefined;
+  const line = context?.line ?? Number(/line (\d+)/.exec((error as Error).message)?.[1]);
   const token = context?.token;
   const previous = context?.previousToken;
   let column: number | undefined;

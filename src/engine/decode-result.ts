@@ -14,9 +14,7 @@ export function decodeResult(result: EncodedResult): QueryResult {
       return {
         kind: 'bindings',
         variables: result.variables,
-        rows: result.rows.map(
-          (row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, termCodec.decode(term)])) as Record<string, Term>,
-        ),
+        rows: result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, termCodec.decode(term)])) as Record<string, Term>),
         truncated: result.truncated,
       };
   }

@@ -128,7 +128,7 @@ function selectVariables(ast: unknown, operation: AlgebraOperation): string[] {
   const queue: unknown[] = [(ast as { where?: unknown }).where];
   while (queue.length > 0) {
     const current = queue.pop();
-    if (Array.isArray(current)) queue.push(...current);
+    if (Array.isArray(current)) queue.push(...(current as unknown[]));
     else if (current && typeof current === 'object') {
       const node = current as { type?: string; subType?: string; value?: unknown; loc?: { start?: number } };
       if (node.type === 'term' && node.subType === 'variable' && typeof node.value === 'string') {
@@ -159,7 +159,16 @@ function declaredBase(ast: unknown, baseIri: string): string {
 }
 
 function describeUpdates(kinds: readonly string[]): string {
-  const names = [...new Set(kinds.map((k) => k.replace(/data$/, ' DATA').replace(/where$/, ' WHERE').toUpperCase()))];
+  const names = [
+    ...new Set(
+      kinds.map((k) =>
+        k
+          .replace(/data$/, ' DATA')
+          .replace(/where$/, ' WHERE')
+          .toUpperCase(),
+      ),
+    ),
+  ];
   return names.length > 0 ? names.join(', ') : 'empty update';
 }
 
@@ -169,7 +178,7 @@ function findService(node: unknown, text: string): ErrorLocation | undefined {
   while (queue.length > 0) {
     const current = queue.pop();
     if (Array.isArray(current)) {
-      queue.push(...current);
+      queue.push(...(current as unknown[]));
       continue;
     }
     if (!current || typeof current !== 'object') continue;
@@ -200,11 +209,11 @@ function syntaxError(text: string, error: unknown): BadRequestError {
     const location = line !== undefined && !Number.isNaN(line) ? { line, column } : undefined;
     return new BadRequestError(`syntax error: ${grammarMessage(message, token?.image)}`, location, { cause: error });
   }
-  const message = (error as Error)?.message ?? String(error);
+  const message = (error as Partial<Error> | undefined)?.message ?? String(error);
   // Lexer errors carry an offset in their text; semantic errors (e.g. an unknown prefix) carry none.
-  const offset = message.match(/at offset: (\d+)/)?.[1];
+  const offset = /at offset: (\d+)/.exec(message)?.[1];
   const location = offset !== undefined ? QueryAnalyzer.position(text, Number(offset)) : undefined;
-  const character = message.match(/->(.*?)<-/s)?.[1];
+  const character = /->(.*?)<-/s.exec(message)?.[1];
   const what = character !== undefined ? `unexpected character ${JSON.stringify(character)}` : oneLine(message);
   return new BadRequestError(`syntax error: ${what}`, location, { cause: error });
 }
@@ -212,14 +221,14 @@ function syntaxError(text: string, error: unknown): BadRequestError {
 /** Chevrotain lists every token it could have taken; a one-line answer says what was expected or found. */
 function grammarMessage(message: string, image: string | undefined): string {
   const found = image ? JSON.stringify(image) : 'the end of the query';
-  const expected = message.match(/^Expecting --> (.+?) <-- but found/)?.[1];
+  const expected = /^Expecting --> (.+?) <-- but found/.exec(message)?.[1];
   if (expected !== undefined) return `expected ${JSON.stringify(expected)} but found ${found}`;
-  if (/^Redundant input/.test(message)) return `unexpected ${found} after the end of the query`;
+  if (message.startsWith('Redundant input')) return `unexpected ${found} after the end of the query`;
   return `unexpected ${found}`;
 }
 
 /** Error messages from the parser span lines (token lists); an answer's message is one line. */
 function oneLine(message: string): string {
-  const first = message.split('\n').find((l) => l.trim() !== '' && !/^Parse error/.test(l)) ?? message;
+  const first = message.split('\n').find((l) => l.trim() !== '' && !l.startsWith('Parse error')) ?? message;
   return first.trim().replace(/\s+/g, ' ');
 }

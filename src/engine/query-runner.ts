@@ -3,7 +3,7 @@ import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
 import type { Store } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import type { Bindings, Quad, Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import { QueryAnalyzer } from './query-analyzer.js';
 import type { AlgebraOperation } from './query-analyzer.js';
@@ -72,9 +72,7 @@ export class QueryRunner {
       unionDefaultGraph: this.options.unionDefaultGraph ?? true,
       // The query's own BASE, so IRI("x") resolves as the query says (the algebra itself is already resolved).
       baseIRI: analysis.baseIri,
-      ...(job.bindings && Object.keys(job.bindings).length > 0
-        ? { initialBindings: this.bindingsFactory.fromRecord(decodeRecord(job.bindings)) }
-        : {}),
+      ...(job.bindings && Object.keys(job.bindings).length > 0 ? { initialBindings: this.bindingsFactory.fromRecord(decodeRecord(job.bindings)) } : {}),
     };
     switch (analysis.resultKind) {
       case 'boolean':
@@ -88,7 +86,7 @@ export class QueryRunner {
       }
       case 'bindings': {
         const stream = await this.engine.queryBindings(operation, context);
-        const { items, truncated } = await collect(stream, job.maxResults);
+        const { items, truncated } = await collect<Bindings>(stream, job.maxResults);
         const rows = items.map((bindings) => {
           const row: Record<string, EncodedTerm> = {};
           for (const [variable, term] of bindings) row[variable.value] = termCodec.encode(term);
@@ -102,7 +100,7 @@ export class QueryRunner {
   /** Protocol default-graph-uri / named-graph-uri replace the query's own FROM / FROM NAMED (SPARQL 1.1 Protocol 2.1.4). */
   private withDataset(operation: AlgebraOperation, job: QueryJob): AlgebraOperation {
     if (job.defaultGraphs === undefined && job.namedGraphs === undefined) return operation;
-    const input = operation.type === 'from' ? (operation as unknown as { input: AlgebraOperation }).input : operation;
+    const input = (operation.type as string) === 'from' ? (operation as unknown as { input: AlgebraOperation }).input : operation;
     const iris = (list: readonly string[] | undefined) => (list ?? []).map((iri) => this.dataFactory.namedNode(iri));
     return { type: 'from', input, default: iris(job.defaultGraphs), named: iris(job.namedGraphs) } as unknown as AlgebraOperation;
   }
@@ -114,7 +112,7 @@ function checkBindable(operation: AlgebraOperation, names: readonly string[]): v
   const queue: unknown[] = [operation];
   while (queue.length > 0) {
     const current = queue.pop();
-    if (Array.isArray(current)) queue.push(...current);
+    if (Array.isArray(current)) queue.push(...(current as unknown[]));
     else if (current && typeof current === 'object') {
       const node = current as { type?: string; variable?: { value?: string }; variables?: Array<{ value?: string }> };
       if (node.type === 'extend' && node.variable?.value) assigned.add(node.variable.value);
@@ -166,5 +164,7 @@ function collect<T>(stream: Stream<T>, max: number): Promise<{ items: T[]; trunc
 
 function isRdfTriple(quad: Quad): boolean {
   const subject = quad.subject.termType;
-  return (subject === 'NamedNode' || subject === 'BlankNode' || subject === 'Quad') && quad.predicate.termType === 'NamedNode' && quad.object.termType !== 'Variable';
+  return (
+    (subject === 'NamedNode' || subject === 'BlankNode' || subject === 'Quad') && quad.predicate.termType === 'NamedNode' && quad.object.termType !== 'Variable'
+  );
 }

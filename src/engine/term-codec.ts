@@ -58,6 +58,6 @@ export const termCodec = {
       termCodec.decode(p) as Quad['predicate'],
       termCodec.decode(o) as Quad['object'],
       termCodec.decode(g) as Quad['graph'],
-    ) as Quad;
+    );
   },
 };

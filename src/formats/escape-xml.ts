@@ -2,6 +2,7 @@
 import { NotAcceptableError } from '../errors/casegraph-error.js';
 
 /** C0 controls other than tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF. */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 cannot carry is the point
 const notInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 /**

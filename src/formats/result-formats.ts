@@ -1,5 +1,5 @@
 // The registry of answer formats: media type, `format=` name, the result kinds each serves, and its serialiser.
-import type { Representation } from '../http/choose-representation.js';
+import type { Representation } from './representation.js';
 import type { QueryResult } from '../store/graph-store.js';
 import { casegraphNamespaces, formats } from '../vocabulary/namespaces.js';
 import type { ResultKind } from '../engine/query-analyzer.js';
@@ -38,16 +38,72 @@ const graphs: readonly ResultKind[] = ['quads'];
 
 /** In order of preference per kind: the first that serves a kind is its default (JSON for SELECT/ASK, Turtle for graphs). */
 export const resultFormats: readonly ResultFormat[] = [
-  { name: 'json', formatIri: formats('SPARQL_Results_JSON'), mediaType: 'application/sparql-results+json', aliases: ['application/json'], kinds: selectOrAsk, serialize: async (r, c) => serializeSparqlJson(r, c) },
-  { name: 'xml', formatIri: formats('SPARQL_Results_XML'), mediaType: 'application/sparql-results+xml', aliases: ['application/xml', 'text/xml'], kinds: selectOrAsk, serialize: async (r, c) => serializeSparqlXml(r, c) },
-  { name: 'csv', formatIri: formats('SPARQL_Results_CSV'), mediaType: 'text/csv', aliases: [], kinds: selectOrAsk, serialize: async (r) => serializeSparqlCsv(r) },
-  { name: 'tsv', formatIri: formats('SPARQL_Results_TSV'), mediaType: 'text/tab-separated-values', aliases: [], kinds: selectOrAsk, serialize: async (r) => serializeSparqlTsv(r) },
-  { name: 'turtle', formatIri: formats('Turtle'), mediaType: 'text/turtle', aliases: ['application/x-turtle'], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'Turtle') },
-  { name: 'ntriples', formatIri: formats('N-Triples'), mediaType: 'application/n-triples', aliases: ['text/plain'], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'N-Triples') },
-  { name: 'nquads', formatIri: formats('N-Quads'), mediaType: 'application/n-quads', aliases: [], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'N-Quads') },
+  {
+    name: 'json',
+    formatIri: formats('SPARQL_Results_JSON'),
+    mediaType: 'application/sparql-results+json',
+    aliases: ['application/json'],
+    kinds: selectOrAsk,
+    serialize: async (r, c) => serializeSparqlJson(r, c),
+  },
+  {
+    name: 'xml',
+    formatIri: formats('SPARQL_Results_XML'),
+    mediaType: 'application/sparql-results+xml',
+    aliases: ['application/xml', 'text/xml'],
+    kinds: selectOrAsk,
+    serialize: async (r, c) => serializeSparqlXml(r, c),
+  },
+  {
+    name: 'csv',
+    formatIri: formats('SPARQL_Results_CSV'),
+    mediaType: 'text/csv',
+    aliases: [],
+    kinds: selectOrAsk,
+    serialize: async (r) => serializeSparqlCsv(r),
+  },
+  {
+    name: 'tsv',
+    formatIri: formats('SPARQL_Results_TSV'),
+    mediaType: 'text/tab-separated-values',
+    aliases: [],
+    kinds: selectOrAsk,
+    serialize: async (r) => serializeSparqlTsv(r),
+  },
+  {
+    name: 'turtle',
+    formatIri: formats('Turtle'),
+    mediaType: 'text/turtle',
+    aliases: ['application/x-turtle'],
+    kinds: graphs,
+    serialize: (r, c) => serializeRdf(r, c, 'Turtle'),
+  },
+  {
+    name: 'ntriples',
+    formatIri: formats('N-Triples'),
+    mediaType: 'application/n-triples',
+    aliases: ['text/plain'],
+    kinds: graphs,
+    serialize: (r, c) => serializeRdf(r, c, 'N-Triples'),
+  },
+  {
+    name: 'nquads',
+    formatIri: formats('N-Quads'),
+    mediaType: 'application/n-quads',
+    aliases: [],
+    kinds: graphs,
+    serialize: (r, c) => serializeRdf(r, c, 'N-Quads'),
+  },
   { name: 'trig', formatIri: formats('TriG'), mediaType: 'application/trig', aliases: [], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'TriG') },
   { name: 'jsonld', formatIri: formats('JSON-LD'), mediaType: 'application/ld+json', aliases: [], kinds: graphs, serialize: (r, c) => serializeJsonLd(r, c) },
-  { name: 'rdfxml', formatIri: formats('RDF_XML'), mediaType: 'application/rdf+xml', aliases: [], kinds: graphs, serialize: async (r, c) => serializeRdfXml(r, c) },
+  {
+    name: 'rdfxml',
+    formatIri: formats('RDF_XML'),
+    mediaType: 'application/rdf+xml',
+    aliases: [],
+    kinds: graphs,
+    serialize: async (r, c) => serializeRdfXml(r, c),
+  },
 ];
 
 /** The format a `format=` name stands for, if any. */

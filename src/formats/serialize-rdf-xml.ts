@@ -1,5 +1,5 @@
 // CONSTRUCT/DESCRIBE answers as RDF/XML (what SPARQLWrapper asks for by default): one rdf:Description per subject.
-import type { Quad, Quad_Object, Quad_Subject } from '@rdfjs/types';
+import type { Quad_Object, Quad_Subject } from '@rdfjs/types';
 import { NotAcceptableError } from '../errors/casegraph-error.js';
 import type { QueryResult } from '../store/graph-store.js';
 import { rdf, xsd } from '../vocabulary/namespaces.js';
@@ -8,12 +8,27 @@ import type { SerializeContext } from './result-formats.js';
 
 const format = 'RDF/XML';
 // XML 1.0 (fifth edition) NameStartChar and NameChar, less ':' (an NCName): RDF/XML writes a predicate as prefix:local.
-const nameStart = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const nameStart =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const nameRest = `${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
 /** The last run of name characters that starts with a NameStartChar. */
+// eslint-disable-next-line no-misleading-character-class -- XML's NameChar ranges include the combining marks U+0300–U+036F on purpose
 const localName = new RegExp(`[${nameStart}][${nameRest}]*$`, 'u');
 /** RDF/XML's own syntax names cannot be property elements, and rdf:li would be read back as rdf:_1, rdf:_2, … */
-const notProperties = new Set(['RDF', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'Description', 'aboutEach', 'aboutEachPrefix', 'bagID', 'li']);
+const notProperties = new Set([
+  'RDF',
+  'ID',
+  'about',
+  'parseType',
+  'resource',
+  'nodeID',
+  'datatype',
+  'Description',
+  'aboutEach',
+  'aboutEachPrefix',
+  'bagID',
+  'li',
+]);
 /** Namespaces no prefix may be bound to. */
 const reservedNamespaces = new Set(['http://www.w3.org/2000/xmlns/', 'http://www.w3.org/XML/1998/namespace']);
 
@@ -47,7 +62,9 @@ export function serializeRdfXml(result: QueryResult, context: SerializeContext):
   const subjectAttribute = (subject: Quad_Subject): string => {
     if (subject.termType === 'NamedNode') return `rdf:about="${escapeXml(subject.value, format)}"`;
     if (subject.termType === 'BlankNode') return `rdf:nodeID="${nodeId(subject.value)}"`;
-    throw new NotAcceptableError(`${format} cannot write a ${subject.termType === 'Quad' ? 'quoted triple' : subject.termType} as a subject: ask for N-Triples`);
+    throw new NotAcceptableError(
+      `${format} cannot write a ${subject.termType === 'Quad' ? 'quoted triple' : subject.termType} as a subject: ask for N-Triples`,
+    );
   };
   const property = (predicate: string, object: Quad_Object): string => {
     const name = qname(predicate);
@@ -68,7 +85,7 @@ export function serializeRdfXml(result: QueryResult, context: SerializeContext):
   };
 
   const bySubject = new Map<string, { subject: Quad_Subject; lines: string[] }>();
-  for (const quad of result.quads as readonly Quad[]) {
+  for (const quad of result.quads) {
     if (quad.graph.termType !== 'DefaultGraph') throw new NotAcceptableError(`${format} holds one graph, not named graphs: ask for TriG or N-Quads`);
     const key = `${quad.subject.termType}:${quad.subject.value}`;
     const entry = bySubject.get(key) ?? { subject: quad.subject, lines: [] };

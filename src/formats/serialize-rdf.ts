@@ -12,6 +12,7 @@ export function serializeRdf(result: QueryResult, context: SerializeContext, syn
   const writer = new Writer({ format: syntax, ...(abbreviates ? { prefixes: { ...context.prefixes } } : {}) });
   return new Promise((resolve, reject) => {
     writer.addQuads([...result.quads]);
-    writer.end((error, text: string) => (error ? reject(error) : resolve(text)));
+    // N3 calls back with a null error on success, although its types say Error.
+    writer.end((error: Error | null, text: string) => (error ? reject(error) : resolve(text)));
   });
 }

@@ -1,18 +1,9 @@
 // Chooses the representation of an answer, one way for every route: format=, then a path suffix, then Accept.
 import { BadRequestError, NotAcceptableError } from '../errors/casegraph-error.js';
+import type { Representation } from '../formats/representation.js';
 import { parseAccept, qualityOf } from './parse-accept.js';
 
-/** One form an answer can take. Each feature's registry extends it with what it needs to render. */
-export interface Representation {
-  /** The media type matched against Accept, without parameters. */
-  readonly mediaType: string;
-  /** Other media types clients send for the same form (`application/json` for SPARQL JSON), matched after every offer's own. */
-  readonly aliases?: readonly string[];
-  /** The value of `format=` that names it. */
-  readonly name: string;
-  /** The end of a path that names it (`.ttl`), on routes that have suffix URLs. */
-  readonly suffix?: string;
-}
+export type { Representation };
 
 /** `format=` as the request carries it: an array while the route's schema does not yet refuse a repeated one. */
 export type FormatValue = string | readonly string[] | undefined;
@@ -78,7 +69,8 @@ export function chooseRepresentation<R extends Representation>(
     if (!fixed) throw new TypeError(`no representation has the suffix ${options.suffix}`);
     return fixed;
   }
-  if (options.byAccept === false) return offers[0]!;
+  const [first] = offers;
+  if (options.byAccept === false && first) return first;
 
   addVary(reply, 'Accept');
   const chosen = byAccept(request.headers.accept, offers) ?? options.fallback;
@@ -89,7 +81,10 @@ export function chooseRepresentation<R extends Representation>(
 /** The offer with the highest q above 0: each offer's own media type first, then the aliases, so the server's order decides ties. */
 function byAccept<R extends Representation>(accept: string | undefined, offers: readonly R[]): R | undefined {
   const ranges = parseAccept(accept);
-  const candidates = [...offers.map((offer) => [offer.mediaType, offer] as const), ...offers.flatMap((offer) => (offer.aliases ?? []).map((alias) => [alias, offer] as const))];
+  const candidates = [
+    ...offers.map((offer) => [offer.mediaType, offer] as const),
+    ...offers.flatMap((offer) => (offer.aliases ?? []).map((alias) => [alias, offer] as const)),
+  ];
   let chosen: R | undefined;
   let chosenQ = 0;
   for (const [mediaType, offer] of candidates) {
@@ -120,12 +115,14 @@ function byFormat<R extends Representation>(values: readonly string[], offers: r
   const named = values.map(lookUp).filter((r): r is Representation => r !== undefined);
   if (named.length === 0) {
     // SPARQL clients send several values, so that message names them all; the single-value one names the parameter.
-    throw new BadRequestError(options.formatMayRepeat
-      ? `unknown format ${values.map((v) => JSON.stringify(v)).join(', ')}: use one of ${names.join(', ')}`
-      : `parameter "format" must be one of ${names.join(', ')}; got ${JSON.stringify(values[0])}`);
+    throw new BadRequestError(
+      options.formatMayRepeat
+        ? `unknown format ${values.map((v) => JSON.stringify(v)).join(', ')}: use one of ${names.join(', ')}`
+        : `parameter "format" must be one of ${names.join(', ')}; got ${JSON.stringify(values[0])}`,
+    );
   }
   const chosen = named.map((r) => offers.find((offer) => offer === r)).find((r) => r !== undefined);
-  if (!chosen) throw notAcceptable(`format ${named[0]!.name} cannot carry`, offers, options);
+  if (!chosen) throw notAcceptable(`format ${named[0]?.name ?? ''} cannot carry`, offers, options);
   return chosen;
 }
 
@@ -141,7 +138,10 @@ function notAcceptable<R extends Representation>(refusal: string, offers: readon
 /** Adds a field to `Vary` without dropping what another hook put there (CORS adds Origin). */
 function addVary(reply: VaryingReply, field: string): void {
   const current = reply.getHeader('vary');
-  const fields = (Array.isArray(current) ? current.join(',') : typeof current === 'string' ? current : '').split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const fields = (Array.isArray(current) ? current.join(',') : typeof current === 'string' ? current : '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   if (fields.includes('*') || fields.some((f) => f.toLowerCase() === field.toLowerCase())) return;
   reply.header('vary', [...fields, field].join(', '));
 }

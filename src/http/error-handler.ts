@@ -72,9 +72,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 export const errorHandler = fp(
   async (app) => {
     app.setErrorHandler((error, request, reply) => send(error, request, reply));
-    app.setNotFoundHandler((request, reply) =>
-      send(new NotFoundError(`nothing at ${request.method} ${request.url.split('?')[0]}`), request, reply),
-    );
+    app.setNotFoundHandler((request, reply) => send(new NotFoundError(`nothing at ${request.method} ${request.url.split('?')[0]}`), request, reply));
   },
   { name: 'casegraph-error-handler', fastify: '5.x' },
 );

@@ -19,7 +19,11 @@ export const etagPlugin = fp(
       if (cacheControl.includes('no-store')) return payload;
       let etag = reply.getHeader('etag') as string | undefined;
       if (etag === undefined) {
-        const digest = createHash('sha256').update(String(reply.getHeader('content-type') ?? '')).update('\0').update(payload).digest('base64url');
+        const digest = createHash('sha256')
+          .update(String(reply.getHeader('content-type') ?? ''))
+          .update('\0')
+          .update(payload)
+          .digest('base64url');
         etag = `"${app.store.version}-${digest.slice(0, 22)}"`;
         reply.header('etag', etag);
       }

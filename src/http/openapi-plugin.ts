@@ -25,7 +25,7 @@ export const plainTextAnswer = (description: string) => ({ description, content:
 /** An answer in each of these media types, with no JSON Schema (the body is not JSON). */
 export const opaqueAnswer = (description: string, mediaTypes: readonly string[]) => ({
   description,
-  content: Object.fromEntries(mediaTypes.map((type) => [type.split(';')[0]!.trim(), { schema: { type: 'string' } }])),
+  content: Object.fromEntries(mediaTypes.map((type) => [type.replace(/;.*$/s, '').trim(), { schema: { type: 'string' } }])),
 });
 
 /**
@@ -57,7 +57,7 @@ export const openApiPlugin = fp<OpenApiPluginOptions>(
         tags: [...tags, { name: 'api description', description: 'This document and its docs page.' }].sort((a, b) => a.name.localeCompare(b.name)),
       },
       // Shared schemas (app.addSchema) keep their $id as their component name, so `Ref#` becomes #/components/schemas/Ref.
-      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
 
     // Built once, on first use after startup; paths sorted so the document reads in a stable order.
@@ -68,7 +68,7 @@ export const openApiPlugin = fp<OpenApiPluginOptions>(
       const paths = raw.paths as Record<string, Record<string, { parameters?: unknown[] }>>;
       // Every operation lists its parameters, [] when it takes none (swagger leaves the key out), so clients need no guard.
       for (const item of Object.values(paths)) for (const operation of Object.values(item)) operation.parameters ??= [];
-      const schemas = ((raw.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {});
+      const schemas = (raw.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
       // swagger copies only the fields it knows to the top level: the JSON Schema dialect is set here.
       document = {
         openapi: raw.openapi,
@@ -80,32 +80,39 @@ export const openApiPlugin = fp<OpenApiPluginOptions>(
       return document;
     };
 
-    app.get('/openapi.json', {
-      schema: {
-        tags: ['api description'],
-        summary: 'This OpenAPI 3.1 document',
-        response: { 200: { description: 'The document', content: { 'application/json': { schema: { type: 'object' } } } } },
+    app.get(
+      '/openapi.json',
+      {
+        schema: {
+          tags: ['api description'],
+          summary: 'This OpenAPI 3.1 document',
+          response: { 200: { description: 'The document', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
       },
-    }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(`${JSON.stringify(generated(), null, 2)}\n`));
+      async (_request, reply) => reply.type('application/json; charset=utf-8').send(`${JSON.stringify(generated(), null, 2)}\n`),
+    );
 
-    app.get('/docs', {
-      schema: {
-        tags: ['api description'],
-        summary: 'A browsable page generated from this document',
-        response: { 200: opaqueAnswer('HTML', ['text/html']) },
+    app.get(
+      '/docs',
+      {
+        schema: {
+          tags: ['api description'],
+          summary: 'A browsable page generated from this document',
+          response: { 200: opaqueAnswer('HTML', ['text/html']) },
+        },
       },
-    }, async (_request, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")
-        .send(docsPage(generated())),
+      async (_request, reply) =>
+        reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")
+          .send(docsPage(generated())),
     );
   },
   { name: 'casegraph-openapi', fastify: '5.x' },
 );
 
 /** Route options that keep a route out of the document (static assets, 405 answers): still declared, not listed. */
-export const hiddenRoute: Pick<RouteOptions, 'schema'> = { schema: { hide: true } as FastifySchema };
+export const hiddenRoute: Pick<RouteOptions, 'schema'> = { schema: { hide: true } };
 
 /** Plain generated HTML: operations by path, then the schemas; nothing loaded from anywhere else. */
 function docsPage(document: Record<string, unknown>): string {
@@ -116,18 +123,18 @@ function docsPage(document: Record<string, unknown>): string {
     for (const [method, op] of Object.entries(item)) {
       if (!methods.includes(method)) continue;
       const parameters = (op.parameters as Array<Record<string, unknown>> | undefined) ?? [];
-      const responses = Object.entries((op.responses as Record<string, Record<string, unknown>>) ?? {}).map(([status, r]) => {
-        const content = Object.entries((r.content as Record<string, Record<string, unknown>>) ?? {}).map(([type, c]) => {
+      const responses = Object.entries((op.responses ?? {}) as Record<string, Record<string, unknown>>).map(([status, r]) => {
+        const content = Object.entries((r.content ?? {}) as Record<string, Record<string, unknown>>).map(([type, c]) => {
           const ref = (c.schema as { $ref?: string } | undefined)?.$ref;
           const link = ref ? ` → <a href="#${escapeHtml(ref.split('/').pop() ?? '')}">${escapeHtml(ref.split('/').pop() ?? '')}</a>` : '';
           return `<code>${escapeHtml(type)}</code>${link}`;
         });
-        return `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(String(r.description ?? ''))} ${content.join(', ')}</li>`;
+        return `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(text(r.description))} ${content.join(', ')}</li>`;
       });
       operations.push(`<section class="op" id="${escapeHtml(`${method}-${path}`)}">
 <h3><span class="method">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
-<p>${escapeHtml(String(op.summary ?? ''))}</p>${op.description ? `<p>${escapeHtml(String(op.description))}</p>` : ''}
-${parameters.length ? `<h4>Parameters</h4><ul>${parameters.map((p) => `<li><code>${escapeHtml(String(p.name))}</code> (${escapeHtml(String(p.in))}${p.required ? ', required' : ''}) ${escapeHtml(String(p.description ?? ''))}</li>`).join('')}</ul>` : ''}
+<p>${escapeHtml(text(op.summary))}</p>${op.description ? `<p>${escapeHtml(text(op.description))}</p>` : ''}
+${parameters.length ? `<h4>Parameters</h4><ul>${parameters.map((p) => `<li><code>${escapeHtml(text(p.name))}</code> (${escapeHtml(text(p.in))}${p.required ? ', required' : ''}) ${escapeHtml(text(p.description))}</li>`).join('')}</ul>` : ''}
 <h4>Responses</h4><ul>${responses.join('')}</ul>
 </section>`);
     }
@@ -150,4 +157,9 @@ ${operations.join('\n')}
 ${schemaHtml.join('\n')}
 </body></html>
 `;
+}
+
+/** A document field as page text: strings as they are, anything else (absent, or not text) as nothing. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

@@ -31,7 +31,8 @@ export function parseAccept(header: string | undefined): MediaRange[] {
         parameters += 1;
       }
     }
-    ranges.push({ type: match[1]!, subtype: match[2]!, q, parameters });
+    const [, type = '', subtype = ''] = match;
+    ranges.push({ type, subtype, q, parameters });
   }
   return ranges;
 }

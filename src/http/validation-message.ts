@@ -32,9 +32,7 @@ export function validationMessage(error: ValidationError, request: FastifyReques
   const failure = error.validation[0];
   if (!failure) return error.message;
   const context = error.validationContext ?? 'querystring';
-  const name = failure.keyword === 'required'
-    ? String(failure.params.missingProperty)
-    : decodePointer(failure.instancePath.split('/')[1] ?? '');
+  const name = failure.keyword === 'required' ? String(failure.params.missingProperty) : decodePointer(failure.instancePath.split('/')[1] ?? '');
   const partSchema = (request.routeOptions.schema as Record<string, { properties?: Record<string, PropertySchema> }> | undefined)?.[context];
   const schema: PropertySchema = partSchema?.properties?.[name] ?? {};
   const subject = `parameter "${name}"`;

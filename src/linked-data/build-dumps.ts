@@ -36,8 +36,12 @@ function dump(name: string, mediaType: string, description: string, text: string
 
 /** Quads in a total order, so the same dataset version always gives the same bytes (and checksums). */
 function sortQuads(quads: readonly Quad[]): Quad[] {
-  const key = (q: Quad): string => `${q.graph.value}\u0000${q.subject.termType}${q.subject.value}\u0000${q.predicate.value}\u0000${q.object.termType}${q.object.value}\u0000${q.object.termType === 'Literal' ? `${q.object.language}^${q.object.datatype.value}` : ''}`;
-  return quads.map((q) => [key(q), q] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, q]) => q);
+  const key = (q: Quad): string =>
+    `${q.graph.value}\u0000${q.subject.termType}${q.subject.value}\u0000${q.predicate.value}\u0000${q.object.termType}${q.object.value}\u0000${q.object.termType === 'Literal' ? `${q.object.language}^${q.object.datatype.value}` : ''}`;
+  return quads
+    .map((q) => [key(q), q] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, q]) => q);
 }
 
 export async function buildDumps(store: GraphStore): Promise<DumpSet> {
@@ -51,7 +55,12 @@ export async function buildDumps(store: GraphStore): Promise<DumpSet> {
     dump(`${stem}.nt`, 'application/n-triples', 'The whole graph as N-Triples (the union of all files, each triple once)', await rdfText(triples, 'N-Triples')),
     dump(`${stem}.nq`, 'application/n-quads', 'Every quad, with the named graph of the file it came from, as N-Quads', await rdfText(quads, 'N-Quads')),
     dump(`${stem}.trig`, 'application/trig', 'Every quad, one named graph per file, as TriG', await rdfText(quads, 'TriG')),
-    dump(`${stem}.jsonld`, 'application/ld+json', 'Every quad as JSON-LD (named graphs kept), compacted with /context.jsonld', `${JSON.stringify(await compactJsonLd(quads, store.baseIri), null, 2)}\n`),
+    dump(
+      `${stem}.jsonld`,
+      'application/ld+json',
+      'Every quad as JSON-LD (named graphs kept), compacted with /context.jsonld',
+      `${JSON.stringify(await compactJsonLd(quads, store.baseIri), null, 2)}\n`,
+    ),
     ...csvTables.map((table) => dump(table.name, 'text/csv', `${table.description}: one row per resource, IRI first`, buildCsv(graph, table))),
   ];
   return { version: store.version, triples: triples.length, quads: quads.length, dumps };

@@ -15,10 +15,7 @@ export async function canonicalQuads(quads: readonly Quad[], baseIri: string): P
   if (!hasBlank) return [...quads];
   const nquads = await serializeRdf({ kind: 'quads', quads, truncated: false }, serializeContext(baseIri), 'N-Quads');
   // The typings only know JSON-LD input; with inputFormat N-Quads the library takes the string as it is.
-  const canonical = (await jsonld.canonize(nquads as unknown as jsonld.JsonLdDocument, {
-    algorithm: 'RDFC-1.0',
-    inputFormat: 'application/n-quads',
-    format: 'application/n-quads',
-  } as never)) as unknown as string;
-  return new Parser({ format: 'application/n-quads', blankNodePrefix: '' }).parse(canonical) as Quad[];
+  const canonize = jsonld.canonize as unknown as (input: string, options: object) => Promise<string>;
+  const canonical = await canonize.call(jsonld, nquads, { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads', format: 'application/n-quads' });
+  return new Parser({ format: 'application/n-quads', blankNodePrefix: '' }).parse(canonical);
 }

@@ -38,7 +38,9 @@ export function findSameAsProblems(graph: ResourceGraph): SameAsProblem[] {
     const qid = link.object.value.slice(link.object.value.lastIndexOf('/') + 1);
     const statements = graph
       .subjects(rdf('subject'), link.subject)
-      .filter((s) => graph.iris(s, rdf('predicate')).some((p) => p.value === owl('sameAs')) && graph.objects(s, rdf('object')).some((o) => o.equals(link.object)));
+      .filter(
+        (s) => graph.iris(s, rdf('predicate')).some((p) => p.value === owl('sameAs')) && graph.objects(s, rdf('object')).some((o) => o.equals(link.object)),
+      );
     if (statements.length === 0) {
       problem(`no rdf:Statement in data/links/ backs this link with a source (see README, "Wikidata links")`);
       continue;
@@ -60,4 +62,3 @@ export function checkSameAsLinks(graph: ResourceGraph): void {
   const more = rest.length ? ` (and ${rest.length} more)` : '';
   throw new DataError(`${first.subject} owl:sameAs ${first.target}: ${first.message}${more}`, { file: first.file });
 }
-

@@ -26,8 +26,9 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
 
   // What data/dataset.ttl states (title, description, license, publisher, modified), blank nodes included.
   const stated = [dataset as Quad_Subject];
-  for (let i = 0; i < stated.length; i += 1) {
-    for (const q of graph.outgoing(stated[i] as Quad_Subject)) {
+  // The array iterator also visits the blank nodes pushed while it runs.
+  for (const subject of stated) {
+    for (const q of graph.outgoing(subject)) {
       out.push(q);
       if (q.object.termType === 'BlankNode') stated.push(q.object);
     }
@@ -78,19 +79,24 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
   const properties = new Map<string, number>();
   for (const q of triples) {
     properties.set(q.predicate.value, (properties.get(q.predicate.value) ?? 0) + 1);
-    if (q.predicate.value === rdf('type')) classes.set(q.object.value, (classes.get(q.object.value) ?? new Set()).add(`${q.subject.termType}:${q.subject.value}`));
+    if (q.predicate.value === rdf('type'))
+      classes.set(q.object.value, (classes.get(q.object.value) ?? new Set()).add(`${q.subject.termType}:${q.subject.value}`));
   }
-  [...classes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).forEach(([cls, members], i) => {
-    const partition = blankNode(`class-partition-${i + 1}`);
-    add(dataset, voidNs('classPartition'), partition);
-    add(partition, voidNs('class'), namedNode(cls));
-    add(partition, voidNs('entities'), integer(members.size));
-  });
-  [...properties.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).forEach(([property, count], i) => {
-    const partition = blankNode(`property-partition-${i + 1}`);
-    add(dataset, voidNs('propertyPartition'), partition);
-    add(partition, voidNs('property'), namedNode(property));
-    add(partition, voidNs('triples'), integer(count));
-  });
+  [...classes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .forEach(([cls, members], i) => {
+      const partition = blankNode(`class-partition-${i + 1}`);
+      add(dataset, voidNs('classPartition'), partition);
+      add(partition, voidNs('class'), namedNode(cls));
+      add(partition, voidNs('entities'), integer(members.size));
+    });
+  [...properties.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .forEach(([property, count], i) => {
+      const partition = blankNode(`property-partition-${i + 1}`);
+      add(dataset, voidNs('propertyPartition'), partition);
+      add(partition, voidNs('property'), namedNode(property));
+      add(partition, voidNs('triples'), integer(count));
+    });
   return sortTriples(distinctTriples(out));
 }

@@ -3,7 +3,7 @@ import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { contextUrl } from './linked-data-context.js';
 import { alwaysPresent, type KeySpec, type NodeShape } from './document-shapes.js';
 
-export type JsonLdFrame = { readonly [key: string]: unknown };
+export type JsonLdFrame = Readonly<Record<string, unknown>>;
 
 /**
  * Framing flags that make the shape stable:

@@ -14,7 +14,7 @@ import { offlineDocumentLoader } from '../formats/offline-document-loader.js';
 const { namedNode } = DataFactory;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type JsonObject = Record<string, JsonValue>;
 
 export interface DocumentFramer {
   /** One node's document: `jsonld.frame` of its triples with the shape's frame, `@id` set to the node. */
@@ -30,7 +30,11 @@ export function documentFramer(graph: ResourceGraph): DocumentFramer {
   const frame = async (subjects: readonly NamedNode[], shape: NodeShape, frameDoc: JsonLdFrame, omitGraph: boolean): Promise<JsonObject> => {
     const input = await expandQuads(reachableQuads(graph, subjects, shape));
     const options = { documentLoader, omitGraph } as unknown as jsonld.Options.Frame;
-    const framed = (await jsonld.frame(input as jsonld.JsonLdDocument, frameDoc as unknown as Parameters<typeof jsonld.frame>[1], options)) as unknown as JsonObject;
+    const framed = (await jsonld.frame(
+      input as jsonld.JsonLdDocument,
+      frameDoc as unknown as Parameters<typeof jsonld.frame>[1],
+      options,
+    )) as unknown as JsonObject;
     return orderKeys(framed, shape);
   };
 

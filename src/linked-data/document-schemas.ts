@@ -77,7 +77,10 @@ export function documentSchemas(): JsonSchema[] {
       properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:' } },
       additionalProperties: false,
     },
-    Text: { description: 'A string, or a value object when its language or datatype differs from what the key implies.', anyOf: [{ type: 'string' }, valueObject] },
+    Text: {
+      description: 'A string, or a value object when its language or datatype differs from what the key implies.',
+      anyOf: [{ type: 'string' }, valueObject],
+    },
     Date: {
       type: 'object',
       description: 'A date at the precision the source gives.',

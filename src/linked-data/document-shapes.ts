@@ -57,11 +57,23 @@ const fixed = (iri: string) => () => iri;
 
 const sourced: readonly KeySpec[] = [
   { key: 'sources', predicate: fixed(prov('wasDerivedFrom')), kind: 'refs', description: 'The sources this node is derived from (prov:wasDerivedFrom).' },
-  { key: 'excerpts', predicate: cgTerm('excerpt'), kind: 'texts', description: 'Verbatim quotes from those sources that state the claims (cg:excerpt); the shapes require at least one on every node, the key is absent only for data that breaks them.' },
+  {
+    key: 'excerpts',
+    predicate: cgTerm('excerpt'),
+    kind: 'texts',
+    description:
+      'Verbatim quotes from those sources that state the claims (cg:excerpt); the shapes require at least one on every node, the key is absent only for data that breaks them.',
+  },
 ];
 
 const named: readonly KeySpec[] = [
-  { key: 'label', predicate: fixed(rdfs('label')), kind: 'text', language: 'en', description: 'A human-readable label (rdfs:label); null when none is stated.' },
+  {
+    key: 'label',
+    predicate: fixed(rdfs('label')),
+    kind: 'text',
+    language: 'en',
+    description: 'A human-readable label (rdfs:label); null when none is stated.',
+  },
 ];
 
 export const eventShape: NodeShape = {
@@ -71,7 +83,12 @@ export const eventShape: NodeShape = {
   keys: [
     ...named,
     { key: 'description', predicate: fixed(schema('description')), kind: 'texts', language: 'en', description: 'What happened, in the source’s words.' },
-    { key: 'date', predicate: fixed(dct('date')), kind: 'date', description: 'When it happened, at the precision the source gives (xsd:date, xsd:gYearMonth or xsd:gYear); null when no date is stated.' },
+    {
+      key: 'date',
+      predicate: fixed(dct('date')),
+      kind: 'date',
+      description: 'When it happened, at the precision the source gives (xsd:date, xsd:gYearMonth or xsd:gYear); null when no date is stated.',
+    },
     { key: 'places', predicate: cgTerm('place'), kind: 'refs', description: 'Where it happened.' },
     { key: 'agents', predicate: cgTerm('agent'), kind: 'refs', description: 'Who carried it out, as the source names them.' },
     { key: 'persons', predicate: cgTerm('concernsPerson'), kind: 'links', description: 'The IRIs of the persons it concerns.' },
@@ -83,7 +100,12 @@ export const eventShape: NodeShape = {
     { key: 'broadcastIn', predicate: cgTerm('broadcastIn'), kind: 'refs', description: 'The programme statements were broadcast in.' },
     { key: 'statementsConcerned', predicate: cgTerm('statementsConcerned'), kind: 'refs', description: 'Persons whose actions forced statements were about.' },
     { key: 'closedTrial', predicate: cgTerm('closedTrial'), kind: 'boolean', description: 'Whether the trial was closed; null when not stated.' },
-    { key: 'familyReceivedOfficialDocuments', predicate: cgTerm('familyReceivedOfficialDocuments'), kind: 'boolean', description: 'Whether the family received official documents; null when not stated.' },
+    {
+      key: 'familyReceivedOfficialDocuments',
+      predicate: cgTerm('familyReceivedOfficialDocuments'),
+      kind: 'boolean',
+      description: 'Whether the family received official documents; null when not stated.',
+    },
     { key: 'sentenceTypes', predicate: cgTerm('sentenceType'), kind: 'refs', description: 'The sentence pronounced.' },
     { key: 'findings', predicate: cgTerm('finding'), kind: 'refs', description: 'What a UN body found.' },
     { key: 'provisionsViolated', predicate: cgTerm('provisionViolated'), kind: 'refs', description: 'Legal provisions found contravened.' },
@@ -102,8 +124,19 @@ export const caseShape: NodeShape = {
     { key: 'charges', predicate: cgTerm('charge'), kind: 'refs', description: 'Charges brought (cg:Charges).' },
     { key: 'sentenceTypes', predicate: cgTerm('sentenceType'), kind: 'refs', description: 'The sentence (cg:SentenceTypes).' },
     { key: 'heldAt', predicate: cgTerm('heldAt'), kind: 'refs', description: 'Where the person is held, as the source states it.' },
-    { key: 'punishedBy', predicate: cgTerm('punishedBy'), kind: 'refs', description: 'Who the source says punished the person: its account of the case, not the body that sentenced.' },
-    { key: 'reasons', predicate: cgTerm('reason'), kind: 'texts', language: 'en', description: 'What the source says the person was punished for, in its words: its account, not the grounds an authority gave.' },
+    {
+      key: 'punishedBy',
+      predicate: cgTerm('punishedBy'),
+      kind: 'refs',
+      description: 'Who the source says punished the person: its account of the case, not the body that sentenced.',
+    },
+    {
+      key: 'reasons',
+      predicate: cgTerm('reason'),
+      kind: 'texts',
+      language: 'en',
+      description: 'What the source says the person was punished for, in its words: its account, not the grounds an authority gave.',
+    },
     { key: 'context', predicate: cgTerm('context'), kind: 'refs', description: 'Events the sources name as the background of the case.' },
     { key: 'events', predicate: cgTerm('hasEvent'), kind: 'nodes', nested: () => eventShape, description: 'The events of the case.' },
     ...sourced,
@@ -119,7 +152,13 @@ export const campaignShape: NodeShape = {
     { key: 'agents', predicate: cgTerm('agent'), kind: 'refs', description: 'Who runs the campaign.' },
     { key: 'prisoners', predicate: cgTerm('campaignFor'), kind: 'links', description: 'The IRIs of the persons it campaigns for (cg:campaignFor).' },
     { key: 'numberOfPrisoners', predicate: cgTerm('numberOfPrisoners'), kind: 'integer', description: 'How many prisoners it covers; null when not stated.' },
-    { key: 'callsToAction', predicate: cgTerm('callToAction'), kind: 'texts', language: 'en', description: 'What it asks the public to do, in the source’s words.' },
+    {
+      key: 'callsToAction',
+      predicate: cgTerm('callToAction'),
+      kind: 'texts',
+      language: 'en',
+      description: 'What it asks the public to do, in the source’s words.',
+    },
     { key: 'parts', predicate: fixed(schema('hasPart')), kind: 'refs', description: 'Its parts, such as a petition.' },
     ...sourced,
   ],
@@ -132,15 +171,39 @@ export const personShape: NodeShape = {
   keys: [
     ...named,
     { key: 'name', predicate: fixed(schema('name')), kind: 'text', description: 'The name as the source writes it; absent when the sources state none.' },
-    { key: 'statedAge', predicate: cgTerm('statedAge'), kind: 'integer', description: 'Age in years as a source states it at its (often unknown) time of writing; no birth date is derived from it.' },
+    {
+      key: 'statedAge',
+      predicate: cgTerm('statedAge'),
+      kind: 'integer',
+      description: 'Age in years as a source states it at its (often unknown) time of writing; no birth date is derived from it.',
+    },
     { key: 'gender', predicate: fixed(schema('gender')), kind: 'ref', description: 'Gender as stated; null when not stated.' },
     { key: 'ethnicity', predicate: cgTerm('ethnicity'), kind: 'texts', language: 'en', description: 'Ethnic group as the source names it.' },
     { key: 'spouses', predicate: fixed(schema('spouse')), kind: 'refs', description: 'Spouses.' },
     { key: 'homeLocations', predicate: fixed(schema('homeLocation')), kind: 'refs', description: 'Where the person lives, as stated.' },
-    { key: 'sameAs', predicate: fixed(owl('sameAs')), kind: 'links', description: 'The same person elsewhere (Wikidata), only where a cited source states the identifier.' },
+    {
+      key: 'sameAs',
+      predicate: fixed(owl('sameAs')),
+      kind: 'links',
+      description: 'The same person elsewhere (Wikidata), only where a cited source states the identifier.',
+    },
     ...sourced,
-    { key: 'cases', predicate: cgTerm('concernsPerson'), kind: 'nodes', reverse: true, nested: () => caseShape, description: 'The cases concerning this person; absent when there are none.' },
-    { key: 'campaigns', predicate: cgTerm('campaignFor'), kind: 'nodes', reverse: true, nested: () => campaignShape, description: 'Campaigns for this person (cg:campaignFor); absent when there are none.' },
+    {
+      key: 'cases',
+      predicate: cgTerm('concernsPerson'),
+      kind: 'nodes',
+      reverse: true,
+      nested: () => caseShape,
+      description: 'The cases concerning this person; absent when there are none.',
+    },
+    {
+      key: 'campaigns',
+      predicate: cgTerm('campaignFor'),
+      kind: 'nodes',
+      reverse: true,
+      nested: () => campaignShape,
+      description: 'Campaigns for this person (cg:campaignFor); absent when there are none.',
+    },
   ],
 };
 
@@ -155,7 +218,14 @@ export const personSummaryShape: NodeShape = {
   keys: [
     ...named,
     { key: 'name', predicate: fixed(schema('name')), kind: 'text', description: 'The name as the source writes it; absent when the sources state none.' },
-    { key: 'cases', predicate: cgTerm('concernsPerson'), kind: 'nodes', reverse: true, nested: () => caseSummaryShape, description: 'The cases concerning this person; absent when there are none.' },
+    {
+      key: 'cases',
+      predicate: cgTerm('concernsPerson'),
+      kind: 'nodes',
+      reverse: true,
+      nested: () => caseSummaryShape,
+      description: 'The cases concerning this person; absent when there are none.',
+    },
   ],
 };
 

@@ -6,7 +6,7 @@ import { buildDumps, type DumpSet } from './build-dumps.js';
 export function dumpCache(store: GraphStore): () => Promise<DumpSet> {
   let memo: { version: string; built: Promise<DumpSet> } | undefined;
   return () => {
-    if (!memo || memo.version !== store.version) {
+    if (memo?.version !== store.version) {
       const built = buildDumps(store);
       memo = { version: store.version, built };
       // A failed build is not kept: the next request tries again.

@@ -14,7 +14,7 @@ type Expanded = Record<string, unknown>;
  */
 export async function expandQuads(quads: readonly Quad[]): Promise<Expanded[]> {
   // jsonld.js reads RDF/JS quads as its dataset form (termType, value, datatype, language).
-  const expanded = (await jsonld.fromRDF(quads as unknown as object)) as Expanded[];
+  const expanded = (await jsonld.fromRDF(quads)) as Expanded[];
   expanded.forEach(nativeLiterals);
   return expanded;
 }
@@ -22,11 +22,13 @@ export async function expandQuads(quads: readonly Quad[]): Promise<Expanded[]> {
 function nativeLiterals(node: Expanded): void {
   for (const [key, values] of Object.entries(node)) {
     if (!Array.isArray(values) || key === '@type') continue;
-    for (const value of values as Expanded[]) {
+    for (const value of values as unknown[]) {
       if (typeof value !== 'object' || value === null) continue;
+      // Expanded JSON-LD holds objects here, but the loop checks rather than trusts that.
       if ('@value' in value) nativeLiteral(value);
-      else if ('@list' in value) (value['@list'] as Expanded[]).forEach((item) => typeof item === 'object' && item !== null && '@value' in item && nativeLiteral(item));
-      else nativeLiterals(value);
+      else if ('@list' in value)
+        (value['@list'] as unknown[]).forEach((item) => typeof item === 'object' && item !== null && '@value' in item && nativeLiteral(item));
+      else nativeLiterals(value as Expanded);
     }
   }
 }

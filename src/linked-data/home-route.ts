@@ -18,18 +18,25 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
   const base = app.store.baseIri;
   let page: string | undefined;
 
-  app.get('/', {
-    schema: {
-      tags: ['linked data'],
-      summary: 'The home page: the persons and the ways into the data',
-      response: { 200: opaqueAnswer('HTML', ['text/html']), 406: plainTextAnswer('HTML is not acceptable') },
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['linked data'],
+        summary: 'The home page: the persons and the ways into the data',
+        response: { 200: opaqueAnswer('HTML', ['text/html']), 406: plainTextAnswer('HTML is not acceptable') },
+      },
     },
-  }, async (request, reply) => {
-    chooseRepresentation(request, reply, html, { what: 'the home page', seeAlso: `the dataset is described as data at /${relativeNamespaces.datasetDescription}` });
-    page ??= homePage(graph);
-    reply.header('link', `</${relativeNamespaces.datasetDescription}>; rel="describedby"`);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(page);
-  });
+    async (request, reply) => {
+      chooseRepresentation(request, reply, html, {
+        what: 'the home page',
+        seeAlso: `the dataset is described as data at /${relativeNamespaces.datasetDescription}`,
+      });
+      page ??= homePage(graph);
+      reply.header('link', `</${relativeNamespaces.datasetDescription}>; rel="describedby"`);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(page);
+    },
+  );
 
   function homePage(g: ResourceGraph): string {
     const persons = listedPersons(g);

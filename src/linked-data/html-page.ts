@@ -16,7 +16,8 @@ export interface HtmlPageOptions {
 }
 
 /** Pages never need JavaScript; the policy forbids it outright, so injected markup could not run either. */
-export const pageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const pageSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const style = `
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6474; --line: #d5dae3; --accent: #8a1c2b; --paper: #fff; --tint: #f5f6f9; }
@@ -60,9 +61,7 @@ nav.formats a { margin-right: .8rem; }
 
 export function htmlPage(options: HtmlPageOptions): string {
   const alternates = options.alternates ?? [];
-  const head = alternates
-    .map((a) => `<link rel="alternate" type="${escapeHtml(a.mediaType)}" href="${escapeHtml(a.href)}">`)
-    .join('\n');
+  const head = alternates.map((a) => `<link rel="alternate" type="${escapeHtml(a.mediaType)}" href="${escapeHtml(a.href)}">`).join('\n');
   const formats = alternates.length
     ? `<nav class="formats" aria-label="Other formats">This page as data: ${alternates
         .map((a) => `<a href="${escapeHtml(a.href)}" type="${escapeHtml(a.mediaType)}">${escapeHtml(a.label)}</a>`)

@@ -6,8 +6,23 @@ export type JsonLdContext = Readonly<Record<string, unknown>>;
 
 /** Classes that get a short name as a `type` value (others appear as compact IRIs such as `cg:Case`). */
 const cgClasses = [
-  'Case', 'Event', 'Source', 'Petition', 'ContextStatement', 'Arrest', 'Detention', 'Trial', 'Sentencing', 'ForcedConfession',
-  'WorkingGroupOpinion', 'AwardConferral', 'Campaign', 'Publication', 'Invitation', 'Unrest', 'InternetShutdown',
+  'Case',
+  'Event',
+  'Source',
+  'Petition',
+  'ContextStatement',
+  'Arrest',
+  'Detention',
+  'Trial',
+  'Sentencing',
+  'ForcedConfession',
+  'WorkingGroupOpinion',
+  'AwardConferral',
+  'Campaign',
+  'Publication',
+  'Invitation',
+  'Unrest',
+  'InternetShutdown',
 ];
 const schemaClasses = ['Person', 'Organization', 'GovernmentOrganization', 'Place', 'Country', 'WebSite', 'CreativeWork', 'Legislation'];
 

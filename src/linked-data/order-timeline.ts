@@ -32,8 +32,14 @@ export function orderTimeline(graph: ResourceGraph, events: readonly NamedNode[]
     map.set(from.value, [...(map.get(from.value) ?? []), to]);
   };
   for (const e of unique) {
-    for (const other of graph.iris(e, cg('occurredAfter'))) relate(after, e, other), relate(before, other, e);
-    for (const other of graph.iris(e, cg('occurredBefore'))) relate(before, e, other), relate(after, other, e);
+    for (const other of graph.iris(e, cg('occurredAfter'))) {
+      relate(after, e, other);
+      relate(before, other, e);
+    }
+    for (const other of graph.iris(e, cg('occurredBefore'))) {
+      relate(before, e, other);
+      relate(after, other, e);
+    }
   }
 
   const dateOf = (e: NamedNode): Literal | undefined => graph.literals(e, dct('date'))[0];
@@ -52,7 +58,7 @@ export function orderTimeline(graph: ResourceGraph, events: readonly NamedNode[]
       const precedes = (before.get(event.value) ?? []).find((other) => position(other) >= 0);
       if (follows) {
         let at = position(follows) + 1;
-        while (at < sequence.length && sequence[at]!.placement === 'ordered' && sequence[at]!.relation?.other.value === follows.value) at += 1;
+        while (at < sequence.length && sequence[at]?.placement === 'ordered' && sequence[at]?.relation?.other.value === follows.value) at += 1;
         sequence.splice(at, 0, { event, placement: 'ordered', relation: { kind: 'after', other: follows } });
       } else if (precedes) {
         sequence.splice(position(precedes), 0, { event, placement: 'ordered', relation: { kind: 'before', other: precedes } });

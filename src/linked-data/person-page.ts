@@ -90,7 +90,15 @@ ${opinions.length ? opinions.map((o) => opinion(graph, o, notes)).join('\n') : `
   const campaignHtml = campaigns.length
     ? `<section id="campaigns" aria-labelledby="campaigns-h">
 <h2 id="campaigns-h">Campaigns</h2>
-<ul>${campaigns.map((c) => `<li>${link(c)} ${notes.cite(c)}: ${graph.literals(c, cg('callToAction')).map((l) => `“${renderTerm(graph, l)}”`).join('; ')}</li>`).join('\n')}</ul>
+<ul>${campaigns
+        .map(
+          (c) =>
+            `<li>${link(c)} ${notes.cite(c)}: ${graph
+              .literals(c, cg('callToAction'))
+              .map((l) => `“${renderTerm(graph, l)}”`)
+              .join('; ')}</li>`,
+        )
+        .join('\n')}</ul>
 </section>`
     : '';
 
@@ -179,23 +187,42 @@ function timelineItem(graph: ResourceGraph, entry: TimelineEntry, notes: SourceN
     when = renderDate(entry.date);
     if (sameDayAsPrevious) when += ' <span class="muted">(the same day as the entry above; the sources do not say which came first)</span>';
   } else {
-    const relation = entry.relation
-      ? ` · ${entry.relation.kind} ${renderLink(graph, entry.relation.other.value)}`
-      : '';
+    const relation = entry.relation ? ` · ${entry.relation.kind} ${renderLink(graph, entry.relation.other.value)}` : '';
     when = `<span class="unstated">Date not stated in the sources</span>${relation}`;
   }
-  const kinds = graph.types(e).map((t) => `<span class="kind">${escapeHtml(graph.label(t) ?? t.value)}</span>`).join('');
+  const kinds = graph
+    .types(e)
+    .map((t) => `<span class="kind">${escapeHtml(graph.label(t) ?? t.value)}</span>`)
+    .join('');
   const details: string[] = [];
   const add = (label: string, html: string): void => void details.push(`<dt>${escapeHtml(label)}</dt><dd>${html}</dd>`);
   const refs = (predicate: string): NamedNode[] => graph.iris(e, predicate);
   for (const d of graph.literals(e, schema('description'))) add('What', renderTerm(graph, d));
-  if (refs(cg('place')).length) add('Where', refs(cg('place')).map((p) => renderLink(graph, p.value)).join(', '));
-  if (refs(cg('agent')).length) add('By', refs(cg('agent')).map((p) => renderLink(graph, p.value)).join(', '));
+  if (refs(cg('place')).length)
+    add(
+      'Where',
+      refs(cg('place'))
+        .map((p) => renderLink(graph, p.value))
+        .join(', '),
+    );
+  if (refs(cg('agent')).length)
+    add(
+      'By',
+      refs(cg('agent'))
+        .map((p) => renderLink(graph, p.value))
+        .join(', '),
+    );
   for (const flag of [cg('closedTrial'), cg('familyReceivedOfficialDocuments')]) {
     for (const l of graph.literals(e, flag)) add(graph.label({ termType: 'NamedNode', value: flag } as NamedNode) ?? flag, renderTerm(graph, l));
   }
   for (const p of [cg('sentenceType'), cg('award'), cg('broadcastIn'), cg('website'), cg('finding')]) {
-    if (refs(p).length) add(graph.label({ termType: 'NamedNode', value: p } as NamedNode) ?? p, refs(p).map((r) => renderLink(graph, r.value)).join(', '));
+    if (refs(p).length)
+      add(
+        graph.label({ termType: 'NamedNode', value: p } as NamedNode) ?? p,
+        refs(p)
+          .map((r) => renderLink(graph, r.value))
+          .join(', '),
+      );
   }
   for (const r of graph.literals(e, cg('reason'))) add('Why', renderTerm(graph, r));
   for (const r of graph.literals(e, cg('role'))) add('Role', renderTerm(graph, r));

@@ -55,5 +55,5 @@ export async function compactJsonLd(quads: readonly Quad[], baseIri: string): Pr
   const expanded = (await expandQuads(quads)) as jsonld.JsonLdDocument;
   // A context given by URL makes the output carry `"@context": url`; the loader hands over our own copy.
   const compacted = await jsonld.compact(expanded, url as unknown as jsonld.ContextDefinition, { documentLoader } as jsonld.Options.Compact);
-  return compacted as unknown as Record<string, unknown>;
+  return compacted;
 }

@@ -31,7 +31,10 @@ export function resourcePage(graph: ResourceGraph, description: ResourceDescript
       .map((s) => {
         const anchor = s.value.startsWith(cg.iri) ? s.value.slice(cg.iri.length) : undefined;
         const heading = `<h2${anchor ? ` id="${escapeHtml(anchor)}"` : ''}>${escapeHtml(graph.label(s) ?? s.value)}</h2>${renderIriLine(graph, s.value)}`;
-        return `<section>${heading}${propertyTable(graph, description.triples.filter((q) => q.subject.equals(s)))}</section>`;
+        return `<section>${heading}${propertyTable(
+          graph,
+          description.triples.filter((q) => q.subject.equals(s)),
+        )}</section>`;
       })
       .join('\n');
   } else {
@@ -39,9 +42,7 @@ export function resourcePage(graph: ResourceGraph, description: ResourceDescript
     sections = `<section aria-labelledby="about-h"><h2 id="about-h">What the data says ${notes.cite(subject)}</h2>${propertyTable(graph, own)}</section>
 ${incoming(graph, subject)}`;
   }
-  const sources = notes.cited().length
-    ? `<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${notes.render()}</section>`
-    : '';
+  const sources = notes.cited().length ? `<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2>${notes.render()}</section>` : '';
   const body = `<article>
 <h1>${escapeHtml(title)}</h1>
 ${renderIriLine(graph, description.iri)}
@@ -67,7 +68,9 @@ function propertyTable(graph: ResourceGraph, triples: readonly Quad[]): string {
 }
 
 function blankNode(graph: ResourceGraph, node: Quad_Subject): string {
-  const inner = graph.outgoing(node).map((q) => `<li>${renderLink(graph, q.predicate.value)}: ${q.object.termType === 'BlankNode' ? '(unnamed node)' : renderTerm(graph, q.object)}</li>`);
+  const inner = graph
+    .outgoing(node)
+    .map((q) => `<li>${renderLink(graph, q.predicate.value)}: ${q.object.termType === 'BlankNode' ? '(unnamed node)' : renderTerm(graph, q.object)}</li>`);
   return `<ul>${inner.join('')}</ul>`;
 }
 
@@ -75,7 +78,9 @@ function incoming(graph: ResourceGraph, subject: NamedNode): string {
   const quads = graph.incoming(subject).filter((q) => q.subject.termType === 'NamedNode');
   if (quads.length === 0) return '';
   const shown = quads.slice(0, incomingLimit);
-  const items = shown.map((q) => `<li>${renderLink(graph, q.subject.value)} <span class="muted">${escapeHtml(graph.label(q.predicate) ?? q.predicate.value)}</span> this</li>`);
+  const items = shown.map(
+    (q) => `<li>${renderLink(graph, q.subject.value)} <span class="muted">${escapeHtml(graph.label(q.predicate) ?? q.predicate.value)}</span> this</li>`,
+  );
   const more = quads.length > shown.length ? `<p class="muted">${quads.length - shown.length} more links: ask the SPARQL endpoint.</p>` : '';
   return `<section aria-labelledby="incoming-h"><h2 id="incoming-h">Linked from</h2><ul>${items.join('\n')}</ul>${more}</section>`;
 }

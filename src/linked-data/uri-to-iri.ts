@@ -14,7 +14,7 @@ export function uriToIri(uri: string): string {
   return uri.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
     const bytes = Buffer.from(run.replace(/%/g, ''), 'hex');
     let out = '';
-    for (let i = 0; i < bytes.length; ) {
+    for (let i = 0; i < bytes.length;) {
       const first = bytes[i] as number;
       const length = first < 0x80 ? 1 : first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
       const text = length > 0 && i + length <= bytes.length ? decode(bytes.subarray(i, i + length)) : undefined;
@@ -32,6 +32,7 @@ export function uriToIri(uri: string): string {
 
 /** The URI form of an IRI, for HTTP headers (which carry ASCII only): each non-ASCII character as UTF-8 escapes. */
 export function iriToUri(iri: string): string {
+  // eslint-disable-next-line no-control-regex -- the class is 'not ASCII', which needs U+0000 as its lower bound
   return iri.replace(/[^\x00-\x7F]/gu, (c) => encodeURIComponent(c));
 }
 

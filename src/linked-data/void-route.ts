@@ -17,25 +17,37 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
   const path = `/${relativeNamespaces.datasetDescription}`;
   const bodies = new Map<string, string>();
 
-  app.get(path, {
-    schema: {
-      tags: ['linked data'],
-      summary: 'VoID and DCAT description: title, license, publisher, dumps with checksums, SPARQL endpoint, triple count, class and property partitions, version',
-      response: { 200: opaqueAnswer('The description', formats.map((f) => f.mediaType)), 406: plainTextAnswer('No acceptable representation') },
+  app.get(
+    path,
+    {
+      schema: {
+        tags: ['linked data'],
+        summary:
+          'VoID and DCAT description: title, license, publisher, dumps with checksums, SPARQL endpoint, triple count, class and property partitions, version',
+        response: {
+          200: opaqueAnswer(
+            'The description',
+            formats.map((f) => f.mediaType),
+          ),
+          406: plainTextAnswer('No acceptable representation'),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const format = chooseRepresentation(request, reply, formats, { what: 'the dataset description' });
-    let body = bodies.get(format.name);
-    if (body === undefined) {
-      const triples = datasetDescription(graph, await dumps());
-      body = format.name === 'html'
-        ? descriptionPage(await serializeTriples(triples, turtle, app.store.baseIri), app.store.version)
-        : await serializeTriples(triples, format, app.store.baseIri);
-      bodies.set(format.name, body);
-    }
-    if (format.name === 'html') reply.header('content-security-policy', pageSecurityPolicy);
-    return reply.type(format.mediaType + (format.name === 'jsonld' ? '' : '; charset=utf-8')).send(body);
-  });
+    async (request, reply) => {
+      const format = chooseRepresentation(request, reply, formats, { what: 'the dataset description' });
+      let body = bodies.get(format.name);
+      if (body === undefined) {
+        const triples = datasetDescription(graph, await dumps());
+        body =
+          format.name === 'html'
+            ? descriptionPage(await serializeTriples(triples, turtle, app.store.baseIri), app.store.version)
+            : await serializeTriples(triples, format, app.store.baseIri);
+        bodies.set(format.name, body);
+      }
+      if (format.name === 'html') reply.header('content-security-policy', pageSecurityPolicy);
+      return reply.type(format.mediaType + (format.name === 'jsonld' ? '' : '; charset=utf-8')).send(body);
+    },
+  );
 };
 
 /** For browsers: the same description, as readable Turtle on a page. */

@@ -15,7 +15,8 @@ type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { for
 
 export const citationsTag: ApiTag = {
   name: 'citations',
-  description: 'For UN submission drafters: each claim about a person with its sources, the sources in citation formats, and a draft communication to the Working Group on Arbitrary Detention.',
+  description:
+    'For UN submission drafters: each claim about a person with its sources, the sources in citation formats, and a draft communication to the Working Group on Arbitrary Detention.',
 };
 
 const tags = [citationsTag.name];
@@ -38,33 +39,48 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   const claimsMemo = datasetMemo<PersonClaims>();
   const claimsOf = (id: string): Promise<PersonClaims> => claimsMemo(id, () => readPersonClaims(app.store, queries, id));
 
-  app.get(`${personPath}/claims`, {
-    schema: {
-      tags,
-      summary: 'Every claim about the person, each with its sources, verbatim excerpts and a single-source mark',
-      params: personIdParams,
-      response: { 200: { description: 'The claims', content: { 'application/json': { schema: { $ref: 'PersonClaims#' } } } }, 404: notFound },
+  app.get(
+    `${personPath}/claims`,
+    {
+      schema: {
+        tags,
+        summary: 'Every claim about the person, each with its sources, verbatim excerpts and a single-source mark',
+        params: personIdParams,
+        response: { 200: { description: 'The claims', content: { 'application/json': { schema: { $ref: 'PersonClaims#' } } } }, 404: notFound },
+      },
     },
-  }, async (request: PersonRequest, reply) => {
-    const claims = await claimsOf(request.params.id);
-    return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(claims, null, 2)}\n`);
-  });
+    async (request: PersonRequest, reply) => {
+      const claims = await claimsOf(request.params.id);
+      return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(claims, null, 2)}\n`);
+    },
+  );
 
-  app.get(`${personPath}/citations`, {
-    schema: {
-      tags,
-      summary: "The person's sources in a citation format",
-      description: citationFormats.map((f) => `${f.name}: ${f.description} (${f.mediaType.split(';')[0]})`).join('; '),
-      params: personIdParams,
-      querystring: formatQuery(citationFormatNames, { default: 'csl-json' }),
-      response: { 200: opaqueAnswer('The citations', citationFormats.map((f) => f.mediaType)), 400: badFormat, 404: notFound },
+  app.get(
+    `${personPath}/citations`,
+    {
+      schema: {
+        tags,
+        summary: "The person's sources in a citation format",
+        description: citationFormats.map((f) => `${f.name}: ${f.description} (${f.mediaType.split(';')[0]})`).join('; '),
+        params: personIdParams,
+        querystring: formatQuery(citationFormatNames, { default: 'csl-json' }),
+        response: {
+          200: opaqueAnswer(
+            'The citations',
+            citationFormats.map((f) => f.mediaType),
+          ),
+          400: badFormat,
+          404: notFound,
+        },
+      },
     },
-  }, async (request: PersonRequest, reply) => {
-    // Citations are chosen by format= alone (CSL-JSON when absent): a browser's Accept would otherwise turn a data link into APA.
-    const format = chooseRepresentation(request, reply, citationFormats, { what: 'the citations', format: request.query.format, byAccept: false });
-    const { sources } = await claimsOf(request.params.id);
-    return reply.type(format.contentType).send(format.render(sources));
-  });
+    async (request: PersonRequest, reply) => {
+      // Citations are chosen by format= alone (CSL-JSON when absent): a browser's Accept would otherwise turn a data link into APA.
+      const format = chooseRepresentation(request, reply, citationFormats, { what: 'the citations', format: request.query.format, byAccept: false });
+      const { sources } = await claimsOf(request.params.id);
+      return reply.type(format.contentType).send(format.render(sources));
+    },
+  );
 
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
     const record = await claimsOf(request.params.id);
@@ -74,36 +90,51 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     return reply.send(body);
   };
 
-  app.get(`${personPath}/communication`, {
-    schema: {
-      tags,
-      summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
-      params: personIdParams,
-      querystring: formatQuery(communicationNames),
-      response: {
-        200: opaqueAnswer('The draft', communicationFormats.map((f) => f.mediaType)),
-        400: badFormat,
-        404: notFound,
-        406: plainTextAnswer('Accept allows none of the forms'),
+  app.get(
+    `${personPath}/communication`,
+    {
+      schema: {
+        tags,
+        summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
+        params: personIdParams,
+        querystring: formatQuery(communicationNames),
+        response: {
+          200: opaqueAnswer(
+            'The draft',
+            communicationFormats.map((f) => f.mediaType),
+          ),
+          400: badFormat,
+          404: notFound,
+          406: plainTextAnswer('Accept allows none of the forms'),
+        },
       },
     },
-  }, async (request: PersonRequest, reply) => {
-    const format = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format });
-    return sendCommunication(request, reply, format);
-  });
+    async (request: PersonRequest, reply) => {
+      const format = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format });
+      return sendCommunication(request, reply, format);
+    },
+  );
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.get(`${personPath}/communication${format.suffix}`, {
-      schema: {
-        tags,
-        summary: `The draft communication as ${format.name}, for links that cannot set Accept`,
-        params: personIdParams,
-        response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
+    app.get(
+      `${personPath}/communication${format.suffix}`,
+      {
+        schema: {
+          tags,
+          summary: `The draft communication as ${format.name}, for links that cannot set Accept`,
+          params: personIdParams,
+          response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
+        },
       },
-    }, async (request: PersonRequest, reply) => {
-      const chosen = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format, suffix: format.suffix });
-      return sendCommunication(request, reply, chosen);
-    });
+      async (request: PersonRequest, reply) => {
+        const chosen = chooseRepresentation(request, reply, communicationFormats, {
+          what: 'the communication',
+          format: request.query.format,
+          suffix: format.suffix,
+        });
+        return sendCommunication(request, reply, chosen);
+      },
+    );
   }
 };

@@ -59,7 +59,11 @@ const schemas: Record<string, Record<string, unknown>> = {
       agents: { type: 'array', items: refSchema },
       provisionsViolated: {
         type: 'array',
-        items: { type: 'object', required: ['iri', 'label', 'notation', 'instrument'], properties: { ...refSchema.properties, notation: nullable({ type: 'string' }), instrument: nullable({ type: 'string' }) } },
+        items: {
+          type: 'object',
+          required: ['iri', 'label', 'notation', 'instrument'],
+          properties: { ...refSchema.properties, notation: nullable({ type: 'string' }), instrument: nullable({ type: 'string' }) },
+        },
       },
       findings: { type: 'array', items: refSchema },
     },
@@ -68,7 +72,11 @@ const schemas: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['person', 'datasetVersion', 'claims', 'sources'],
     properties: {
-      person: { type: 'object', required: ['id', 'iri', 'name'], properties: { id: { type: 'string' }, iri: { type: 'string' }, name: nullable({ type: 'string' }) } },
+      person: {
+        type: 'object',
+        required: ['id', 'iri', 'name'],
+        properties: { id: { type: 'string' }, iri: { type: 'string' }, name: nullable({ type: 'string' }) },
+      },
       datasetVersion: { type: 'string' },
       claims: { type: 'array', items: ref('Claim') },
       sources: { type: 'array', items: ref('CitedSource') },

@@ -15,6 +15,9 @@ export const personIdParams = {
   type: 'object',
   required: ['id'],
   properties: {
-    id: { type: 'string', description: `The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin; it matches ${personIdPattern}` },
+    id: {
+      type: 'string',
+      description: `The last segment of the person IRI, e.g. gulmire-imin for {base}id/person/gulmire-imin; it matches ${personIdPattern}`,
+    },
   },
 } as const;

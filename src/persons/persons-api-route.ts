@@ -15,7 +15,8 @@ const jsonLd = 'application/ld+json';
 
 export const personsTag: ApiTag = {
   name: 'persons',
-  description: 'Persons and their cases as JSON-LD documents framed with the published frames (/frames/person.jsonld, /frames/persons.jsonld) and compacted with /context.jsonld.',
+  description:
+    'Persons and their cases as JSON-LD documents framed with the published frames (/frames/person.jsonld, /frames/persons.jsonld) and compacted with /context.jsonld.',
 };
 
 export const personsApiRoute: FastifyPluginAsync = async (app) => {
@@ -32,36 +33,53 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
   const framed = (description: string, name: string) => ({ description, content: { [jsonLd]: { schema: { $ref: `${name}#` } } } });
   const frame = { description: 'A JSON-LD 1.1 frame', content: { [jsonLd]: { schema: { type: 'object' } } } };
 
-  app.get(listPath, {
-    schema: {
-      tags: ['persons'],
-      summary: 'Every person the dataset describes, with their cases',
-      description: `jsonld.frame, with ${framePath('persons')}, of the persons whose IRI is {base}id/person/{id} with an id /api/persons/{id} accepts.`,
-      response: { 200: framed('The list, as JSON-LD', 'PersonList') },
+  app.get(
+    listPath,
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Every person the dataset describes, with their cases',
+        description: `jsonld.frame, with ${framePath('persons')}, of the persons whose IRI is {base}id/person/{id} with an id /api/persons/{id} accepts.`,
+        response: { 200: framed('The list, as JSON-LD', 'PersonList') },
+      },
     },
-  }, async (_request, reply) => send(reply, await cached(listPath, () => framer.list(listedPersons(graph), personSummaryShape))));
+    async (_request, reply) => send(reply, await cached(listPath, () => framer.list(listedPersons(graph), personSummaryShape))),
+  );
 
-  app.get<{ Params: { id: string } }>(personPath, {
-    schema: {
-      tags: ['persons'],
-      summary: 'One person: identity, cases (charges, sentence, place held, events in timeline order), campaigns, each node with its sources and verbatim excerpts',
-      description: `jsonld.frame of the graph with ${framePath('person')}, its "@id" set to the person's IRI. A value the sources do not state is null or [], except the keys the PersonDocument schema does not require (cases, campaigns, name, excerpts), which are then absent. Dates keep their stated precision.`,
-      params: personIdParams,
-      response: { 200: framed('The person document', 'PersonDocument'), 404: plainTextAnswer('No such person') },
+  app.get<{ Params: { id: string } }>(
+    personPath,
+    {
+      schema: {
+        tags: ['persons'],
+        summary:
+          'One person: identity, cases (charges, sentence, place held, events in timeline order), campaigns, each node with its sources and verbatim excerpts',
+        description: `jsonld.frame of the graph with ${framePath('person')}, its "@id" set to the person's IRI. A value the sources do not state is null or [], except the keys the PersonDocument schema does not require (cases, campaigns, name, excerpts), which are then absent. Dates keep their stated precision.`,
+        params: personIdParams,
+        response: { 200: framed('The person document', 'PersonDocument'), 404: plainTextAnswer('No such person') },
+      },
     },
-  }, async (request, reply) => {
-    const subject = resolvePerson(app.store, request.params.id);
-    return send(reply, await cached(subject.value, () => framer.document(subject, personShape)));
-  });
+    async (request, reply) => {
+      const subject = resolvePerson(app.store, request.params.id);
+      return send(reply, await cached(subject.value, () => framer.document(subject, personShape)));
+    },
+  );
 
-  app.get(framePath('person'), {
-    schema: {
-      tags: ['persons'],
-      summary: 'The JSON-LD frame of a person document: frame the dump with it (and "@id" set) to get what /api/persons/{id} serves',
-      response: { 200: frame },
+  app.get(
+    framePath('person'),
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'The JSON-LD frame of a person document: frame the dump with it (and "@id" set) to get what /api/persons/{id} serves',
+        response: { 200: frame },
+      },
     },
-  }, async (_request, reply) => send(reply, documentFrame(personShape, base)));
-  app.get(framePath('persons'), {
-    schema: { tags: ['persons'], summary: 'The JSON-LD frame of the list of persons', response: { 200: frame } },
-  }, async (_request, reply) => send(reply, documentFrame(personSummaryShape, base)));
+    async (_request, reply) => send(reply, documentFrame(personShape, base)),
+  );
+  app.get(
+    framePath('persons'),
+    {
+      schema: { tags: ['persons'], summary: 'The JSON-LD frame of the list of persons', response: { 200: frame } },
+    },
+    async (_request, reply) => send(reply, documentFrame(personSummaryShape, base)),
+  );
 };

@@ -4,16 +4,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { xsd } from '../vocabulary/namespaces.js';
 import type { CitationQueries, CitationQueryName } from './citation-queries.js';
 import { resolvePerson } from './resolve-person.js';
-import type {
-  Claim,
-  EventClaim,
-  IdentityField,
-  PersonClaims,
-  PunishmentClaim,
-  Provision,
-  Ref,
-  SourceSummary,
-} from '../citations/index.js';
+import type { Claim, EventClaim, IdentityField, PersonClaims, PunishmentClaim, Provision, Ref, SourceSummary } from '../citations/index.js';
 import { toDateValue } from './to-date-value.js';
 
 type Row = Readonly<Record<string, Term>>;
@@ -114,10 +105,12 @@ function readPunishments(caseFacts: readonly Row[], support: Support): Punishmen
   }
   return [...byCase.entries()].map(([caseIri, rows]) => {
     const punishedBy = uniqueBy(
-      rows.filter((r) => r.kind?.value === 'punishedBy' && r.value?.termType === 'NamedNode').map((r) => ({ iri: r.value!.value, label: r.valueLabel?.value ?? null })),
+      rows.flatMap((r) =>
+        r.kind?.value === 'punishedBy' && r.value?.termType === 'NamedNode' ? [{ iri: r.value.value, label: r.valueLabel?.value ?? null }] : [],
+      ),
       (r) => r.iri,
     ).sort((a, b) => compare(a.iri, b.iri));
-    const reasons = rows.filter((r) => r.kind?.value === 'punishmentReason' && r.value?.termType === 'Literal').map((r) => r.value!.value).sort(compare);
+    const reasons = rows.flatMap((r) => (r.kind?.value === 'punishmentReason' && r.value?.termType === 'Literal' ? [r.value.value] : [])).sort(compare);
     return { id: `punishment/${localName(caseIri)}`, kind: 'punishment', punishedBy, reason: reasons[0] ?? null, ...support(caseIri, punishedBy[0]?.iri) };
   });
 }
@@ -159,16 +152,18 @@ function readEvents(events: readonly Row[], facts: readonly Row[], support: Supp
     const own = factsOf.get(iri) ?? [];
     const refs = (field: string): Ref[] =>
       uniqueBy(
-        own.filter((f) => f.field?.value === field && f.value?.termType === 'NamedNode').map((f) => ({ iri: f.value!.value, label: f.valueLabel?.value ?? null })),
+        own.flatMap((f) => (f.field?.value === field && f.value?.termType === 'NamedNode' ? [{ iri: f.value.value, label: f.valueLabel?.value ?? null }] : [])),
         (r) => r.iri,
       );
     const literals = (field: string): Array<string | number | boolean> =>
-      own.filter((f) => f.field?.value === field && f.value?.termType === 'Literal').map((f) => literalValue(f.value!));
+      own.flatMap((f) => (f.field?.value === field && f.value?.termType === 'Literal' ? [literalValue(f.value)] : []));
     const one = <T>(values: readonly T[]): T | undefined => values[0];
     const provisions: Provision[] = uniqueBy(
-      own
-        .filter((f) => f.field?.value === 'provisionsViolated' && f.value?.termType === 'NamedNode')
-        .map((f) => ({ iri: f.value!.value, label: f.valueLabel?.value ?? null, notation: f.notation?.value ?? null, instrument: f.instrumentLabel?.value ?? null })),
+      own.flatMap((f) =>
+        f.field?.value === 'provisionsViolated' && f.value?.termType === 'NamedNode'
+          ? [{ iri: f.value.value, label: f.valueLabel?.value ?? null, notation: f.notation?.value ?? null, instrument: f.instrumentLabel?.value ?? null }]
+          : [],
+      ),
       (p) => p.iri,
     ).sort((a, b) => compare(a.instrument ?? '', b.instrument ?? '') || compareNotation(a.notation, b.notation));
     const claim: EventClaim = {
@@ -223,7 +218,19 @@ function chronological(events: EventClaim[]): EventClaim[] {
  * Events on the same date (a trial and its sentencing) are listed in the order a case usually runs; this is
  * presentation only and says nothing the sources do not: both keep their own date.
  */
-const usualOrder = ['Unrest', 'Publication', 'Invitation', 'Arrest', 'Detention', 'ForcedConfession', 'Trial', 'Sentencing', 'WorkingGroupOpinion', 'AwardConferral', 'Campaign'];
+const usualOrder = [
+  'Unrest',
+  'Publication',
+  'Invitation',
+  'Arrest',
+  'Detention',
+  'ForcedConfession',
+  'Trial',
+  'Sentencing',
+  'WorkingGroupOpinion',
+  'AwardConferral',
+  'Campaign',
+];
 
 function typeRank(event: EventClaim): number {
   const rank = usualOrder.indexOf(event.eventType);
@@ -249,8 +256,8 @@ function literalValue(term: Term): string | number | boolean {
   return term.value;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 }
 
 function nonEmpty<T>(values: readonly T[]): readonly T[] | undefined {

@@ -84,6 +84,7 @@ export function parseQueryFile(
     }
     return {
       ...p,
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the check above refused anything but a string or a number
       ...(def !== undefined ? { default: String(def) } : {}),
       ...(Array.isArray(values) ? { values: values.map(String) } : {}),
       enumerateFromData: enumerate.has(p.name) && !Array.isArray(values),
@@ -125,7 +126,7 @@ const variablePattern = /[?$](__?)([A-Za-z][A-Za-z0-9]*)((?:_[A-Za-z0-9]+)*)\b/g
  * BASIL parameters are the variables whose names start with `_`. They are found in the query body with
  * comments and string literals blanked out, so a `?_x` inside a string is not a parameter.
  */
-function findParameters(text: string, headerLines: number, file: string): Omit<QueryParameter, 'enumerateFromData'>[] {
+function findParameters(text: string, headerLines: number, file: string): Array<Omit<QueryParameter, 'enumerateFromData'>> {
   const body = text
     .split(/\r?\n/)
     .map((line, i) => (i < headerLines ? '' : line))

@@ -94,7 +94,7 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     const url = `${savedQueriesPath}/${query.name}`;
     app.get(url, { schema }, (request: QueryRequest, reply) => run(query, undefined, request, reply));
     for (const { suffix } of answerForms) {
-      app.get(`${url}${suffix}`, { schema: { ...schema, hide: true } as FastifySchema }, (request: QueryRequest, reply) => run(query, suffix, request, reply));
+      app.get(`${url}${suffix}`, { schema: { ...schema, hide: true } }, (request: QueryRequest, reply) => run(query, suffix, request, reply));
     }
     // The SPARQL text takes no parameters: whatever the URL carries is ignored, as before.
     const text = { hide: true, response: { 200: opaqueAnswer('The SPARQL', ['application/sparql-query']) } } as FastifySchema;
@@ -103,7 +103,7 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
 
   // Every other name under the prefix: a 404 that names the query asked for, with or without a suffix.
   app.get<{ Params: { '*': string } }>(`${savedQueriesPath}/*`, {
-    schema: { hide: true, params: { type: 'object', properties: { '*': { type: 'string' } } } } as FastifySchema,
+    schema: { hide: true, params: { type: 'object', properties: { '*': { type: 'string' } } } },
   }, async (request) => {
     const path = request.params['*'];
     const name = path.replace(/\.(rq|json|csv|srj)$/, '');
@@ -115,7 +115,7 @@ async function send(reply: FastifyReply, representation: AnswerForm['name'], ans
   const { result, query } = answer;
   if (representation === 'sparql-json' || representation === 'csv') {
     const format = findResultFormat(representation === 'csv' ? 'csv' : 'json');
-    if (!format || !format.kinds.includes(result.kind)) throw new NotAcceptableError(`query ${query.name} gives a graph; ask for JSON`);
+    if (!format?.kinds.includes(result.kind)) throw new NotAcceptableError(`query ${query.name} gives a graph; ask for JSON`);
     const body = await format.serialize(result, serializeContext(baseIri));
     return reply.type(`${format.mediaType}; charset=utf-8`).send(body);
   }

@@ -35,9 +35,16 @@ function readAssets(): Map<string, Asset> {
 export const editorAssetsRoute: FastifyPluginAsync = async (app) => {
   const assets = readAssets();
   // Static files of the editor page, not API operations: kept out of the OpenAPI document.
-  app.get<{ Params: { '*': string } }>(`${editorAssetPrefix}*`, { schema: { hide: true, params: { type: 'object', properties: { '*': { type: 'string' } } } } }, async (request, reply) => {
-    const asset = assets.get(request.params['*']);
-    if (!asset) return reply.callNotFound();
-    return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
-  });
+  app.get<{ Params: { '*': string } }>(
+    `${editorAssetPrefix}*`,
+    { schema: { hide: true, params: { type: 'object', properties: { '*': { type: 'string' } } } } },
+    async (request, reply) => {
+      const asset = assets.get(request.params['*']);
+      if (!asset) {
+        reply.callNotFound();
+        return;
+      }
+      return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
+    },
+  );
 };

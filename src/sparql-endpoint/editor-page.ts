@@ -12,10 +12,12 @@ export interface EditorExample {
 
 export const editorAssetPrefix = '/assets/';
 
-
 /** JSON inside a <script> data block: `<` escaped so no `</script>` in a query can end the element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function editorPage(examples: readonly EditorExample[], datasetVersion: string): string {

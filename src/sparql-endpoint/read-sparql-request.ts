@@ -45,14 +45,10 @@ export function parseContentType(header: string | undefined): { mediaType: strin
 export function checkBodyType(header: string | undefined): string {
   const { mediaType, charset } = parseContentType(header);
   if (mediaType === '') {
-    throw new UnsupportedMediaTypeError(
-      `a POST needs a Content-Type: ${formMediaType} or ${queryMediaType}`,
-    );
+    throw new UnsupportedMediaTypeError(`a POST needs a Content-Type: ${formMediaType} or ${queryMediaType}`);
   }
   if (mediaType !== formMediaType && mediaType !== queryMediaType && mediaType !== updateMediaType) {
-    throw new UnsupportedMediaTypeError(
-      `unsupported Content-Type ${mediaType}: send ${formMediaType} or ${queryMediaType}`,
-    );
+    throw new UnsupportedMediaTypeError(`unsupported Content-Type ${mediaType}: send ${formMediaType} or ${queryMediaType}`);
   }
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw new UnsupportedMediaTypeError(`unsupported charset ${charset}: the body must be UTF-8`);
@@ -86,7 +82,7 @@ export function readSparqlRequest(input: ProtocolInput): SparqlRequest {
   }
   if (queries.length > 1) throw new BadRequestError(`query= was given ${queries.length} times; send exactly one query`);
   const query = queries[0];
-  if (query !== undefined && query.trim() === '') throw new BadRequestError('the query is empty');
+  if (query?.trim() === '') throw new BadRequestError('the query is empty');
   if (query === undefined && input.method === 'POST') throw new BadRequestError('the request has no query');
 
   return {

@@ -79,7 +79,12 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     });
 
     if (protocol.query === undefined) {
-      const choice = chooseRepresentation<ResultFormat | Representation>(request, reply, [...formatsFor(formats, 'quads'), editor], byFormat('quads', 'a Service Description or the editor'));
+      const choice = chooseRepresentation<ResultFormat | Representation>(
+        request,
+        reply,
+        [...formatsFor(formats, 'quads'), editor],
+        byFormat('quads', 'a Service Description or the editor'),
+      );
       if (choice === editor) {
         return reply.type('text/html; charset=utf-8').header('content-security-policy', editorSecurityPolicy).send(page);
       }
@@ -107,11 +112,15 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
 
   const schemas = sparqlSchemas(formats);
   app.get(sparqlPath, { schema: schemas.get, attachValidation: true }, handle);
-  app.post(sparqlPath, {
-    schema: schemas.post,
-    attachValidation: true,
-    config: { swaggerTransform: ({ url }: { url: string }) => ({ url, schema: schemas.postDocumented }) },
-  }, handle);
+  app.post(
+    sparqlPath,
+    {
+      schema: schemas.post,
+      attachValidation: true,
+      config: { swaggerTransform: ({ url }: { url: string }) => ({ url, schema: schemas.postDocumented }) },
+    },
+    handle,
+  );
   // Not an operation of the API: only a 405 naming the methods that are.
   app.route({
     ...hiddenRoute,

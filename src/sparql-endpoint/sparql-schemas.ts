@@ -47,7 +47,11 @@ export function sparqlSchemas(formats: readonly ResultFormat[]): { get: FastifyS
       summary: 'Run a read-only SPARQL query given in the URL',
       querystring: {
         type: 'object',
-        properties: { query: { type: 'string', description: 'The SPARQL query; without it, the Service Description or the editor' }, ...protocolParameters, format },
+        properties: {
+          query: { type: 'string', description: 'The SPARQL query; without it, the Service Description or the editor' },
+          ...protocolParameters,
+          format,
+        },
       },
       response,
     },

@@ -61,17 +61,15 @@ export async function validateDataset(options: ValidateOptions): Promise<Validat
   const results = report.results.map((result): ValidationResult => {
     const focus = result.focusNode as Term | null;
     const shape = result.sourceShape as Term | null;
-    const files = focus
-      ? [...new Set(data.store.getQuads(focus, null, null, null).map((q) => fileOf.get(q.graph.value) ?? q.graph.value))]
-      : [];
+    const files = focus ? [...new Set(data.store.getQuads(focus, null, null, null).map((q) => fileOf.get(q.graph.value) ?? q.graph.value))] : [];
     return {
       focusNode: focus?.value ?? '',
       path: (result.path as Term | null)?.value,
       message: result.message.map((m) => m.value).join('; ') || 'constraint violated',
-      severity: localName(result.severity?.value ?? 'Violation'),
+      severity: localName((result.severity as Term | null)?.value ?? 'Violation'),
       shape: shape ? (shape.termType === 'BlankNode' ? `_:${shape.value}` : shape.value) : '',
       nodeShape: shape ? owningNodeShape(shapes, shape) : undefined,
-      component: localName(result.sourceConstraintComponent?.value ?? ''),
+      component: localName((result.sourceConstraintComponent as Term | null)?.value ?? ''),
       value: (result.value as Term | null)?.value,
       files,
     };
@@ -97,7 +95,7 @@ function loadPaths(root: string, paths: readonly string[], baseIri: string) {
 }
 
 function owningNodeShape(shapes: Store, shape: Term): string | undefined {
-  const [owner] = shapes.getQuads(null, DataFactory.namedNode(sh('property')), shape as never, null);
+  const [owner] = shapes.getQuads(null, DataFactory.namedNode(sh('property')), shape, null);
   return owner?.subject.value;
 }
 

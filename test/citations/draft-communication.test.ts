@@ -64,11 +64,22 @@ describe('the draft communication of a synthetic record', () => {
 
   it('cites a source with a URL and a day in the UN footnote style, with its excerpt', () => {
     const note = doc.footnotes.find((n) => n.text.includes('P was arrested'));
-    expect(note?.text).toBe('Example Watch, “Annual report”, 3 May 2020. Available at http://example.test/report: “P was arrested in Town by the city police”.');
+    expect(note?.text).toBe(
+      'Example Watch, “Annual report”, 3 May 2020. Available at http://example.test/report: “P was arrested in Town by the city police”.',
+    );
   });
 
   it('names the dataset version and escapes literals in Markdown and HTML', () => {
-    const name = { id: 'identity/name', kind: 'identity', field: 'name', value: 'P *bold* [x]', subject: record.person.iri, sources: [source], excerpts: ['P'], singleSource: true } as const;
+    const name = {
+      id: 'identity/name',
+      kind: 'identity',
+      field: 'name',
+      value: 'P *bold* [x]',
+      subject: record.person.iri,
+      sources: [source],
+      excerpts: ['P'],
+      singleSource: true,
+    } as const;
     const tricky = draftCommunication({ ...record, claims: [name, arrest] }, base);
     expect(communicationToMarkdown(tricky)).toContain('Name: P \\*bold\\* \\[x\\].');
     const script = draftCommunication({ ...record, claims: [{ ...name, value: '<script>alert(1)</script>' }, arrest] }, base);

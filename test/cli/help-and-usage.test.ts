@@ -45,16 +45,21 @@ describe('casegraph COMMAND --help', () => {
     expect(out).toMatch(new RegExp(`^Usage: casegraph ${name}\\b`));
     const listed = section(out, 'Options');
     for (const option of options) expect(listed).toMatch(new RegExp(`^  ${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\S`, 'm'));
-    expect(listed.match(/^  (-\w, )?--\w+/gm)).toHaveLength(options.length);
+    expect(listed.match(/^ {2}(-\w, )?--\w+/gm)).toHaveLength(options.length);
     const env = section(out, 'Environment');
     for (const variable of environment) expect(env).toMatch(new RegExp(`^  ${variable} +\\S`, 'm'));
-    expect(env.match(/^  [A-Z_]+ /gm) ?? []).toHaveLength(environment.length);
-    expect(section(out, 'Exit codes')).toMatch(/^  0  success.*\n(.*\n)*  1  a failure found.*\n(.*\n)*  2  bad usage/m);
+    expect(env.match(/^ {2}[A-Z_]+ /gm) ?? []).toHaveLength(environment.length);
+    expect(section(out, 'Exit codes')).toMatch(/^ {2}0 {2}success.*\n(.*\n)* {2}1 {2}a failure found.*\n(.*\n)* {2}2 {2}bad usage/m);
   });
 
   it.each(Object.keys(expected))('prints the same for %s -h, help CMD and --help CMD', async (name) => {
     const { out } = await run(name, '--help');
-    for (const args of [[name, '-h'], ['help', name], ['--help', name]]) expect(await run(...args)).toEqual({ code: 0, out, err: '' });
+    for (const args of [
+      [name, '-h'],
+      ['help', name],
+      ['--help', name],
+    ])
+      expect(await run(...args)).toEqual({ code: 0, out, err: '' });
   });
 
   it('prints help when --help comes after other arguments, even wrong ones', async () => {
@@ -86,8 +91,8 @@ describe('casegraph --help and help', () => {
     for (const command of commands) expect(out).toMatch(new RegExp(`^  ${command.name}\\b`, 'm'));
     expect(out).toContain('query QUERY');
     expect(out).toContain('cite PERSON-ID');
-    expect(section(out, 'Environment')).toMatch(/^  QUERY_WORKERS /m);
-    expect(section(out, 'Exit codes')).toMatch(/^  2  bad usage/m);
+    expect(section(out, 'Environment')).toMatch(/^ {2}QUERY_WORKERS /m);
+    expect(section(out, 'Exit codes')).toMatch(/^ {2}2 {2}bad usage/m);
   });
 
   it('with no arguments prints the overview on stderr and exits 2', async () => {
@@ -153,7 +158,6 @@ describe('usage mistakes', () => {
       'casegraph query: --format must be one of json, xml, csv, tsv, turtle, ntriples, nquads, trig, jsonld, rdfxml; got "yaml"; see casegraph query --help\n',
     );
   });
-
 });
 
 describe('casegraph query --param, repeated', () => {
@@ -177,7 +181,10 @@ describe('through the installed bin', () => {
   const spawn = (args: string[]) =>
     promisify(execFile)(process.execPath, [bin, ...args], { cwd: projectRoot }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      (e: unknown) => {
+        const failed = e as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+      },
     );
 
   it('--help prints usage on stdout and exits 0', async () => {

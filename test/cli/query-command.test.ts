@@ -57,11 +57,14 @@ describe('casegraph query with bad input', () => {
     expect(err).toMatch(/--format turtle cannot carry this query's answer \(use json, xml, csv, tsv\)/);
   });
 
-  it.each([[[]], [['ASK {}', 'ASK {}']], [['ASK {}', '--format']], [['ASK {}', '--frobnicate']]])('exits 2 with one line pointing at --help for %j', async (args) => {
-    const { code, err } = await run(...args);
-    expect(code).toBe(2);
-    expect(err).toMatch(/^casegraph query: [^\n]+; see casegraph query --help\n$/);
-  });
+  it.each([[[]], [['ASK {}', 'ASK {}']], [['ASK {}', '--format']], [['ASK {}', '--frobnicate']]])(
+    'exits 2 with one line pointing at --help for %j',
+    async (args) => {
+      const { code, err } = await run(...args);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^casegraph query: [^\n]+; see casegraph query --help\n$/);
+    },
+  );
 
   it('exits 2 for a .rq file that does not exist', async () => {
     const { code, err } = await run(path.join(tmpdir(), 'casegraph-missing', 'nope.rq'));

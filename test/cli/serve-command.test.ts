@@ -24,7 +24,7 @@ function serve(env: Record<string, string>) {
     void exited.then((code) => reject(new Error(`serve exited with ${code} before it was ready: ${err}`)));
   });
   // Tests of failed startups await `exited`, not `ready`: its rejection is expected there.
-  ready.catch(() => {});
+  ready.catch(() => undefined);
   return { child, ready, exited, output: () => ({ out, err }) };
 }
 

@@ -26,7 +26,7 @@ describe('casegraph validate', () => {
   it('exits 1 on an invalid fixture, through the installed bin, with a readable report', async () => {
     const error = await run(process.execPath, [bin, 'validate', `${invalid}/person-with-birth-date.ttl`], { cwd: projectRoot }).then(
       () => undefined,
-      (e: { code: number; stdout: string }) => e,
+      (e: unknown) => e as { code: number; stdout: string },
     );
     expect(error?.code).toBe(1);
     expect(error?.stdout).toContain(`${invalid}/person-with-birth-date.ttl: Violation`);

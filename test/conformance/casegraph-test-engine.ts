@@ -27,10 +27,10 @@ export function casegraphTestEngine(): IQueryEngine {
 
   return {
     async parse(query: string, options: Record<string, unknown>) {
-      analyzer.analyze(query, String(options.baseIRI ?? placeholderBase));
+      analyzer.analyze(query, (options.baseIRI as string | undefined) ?? placeholderBase);
     },
     async query(data: Quad[], query: string, options: Record<string, unknown>): Promise<IQueryResult> {
-      const result = await run(data, query, String(options.baseIRI ?? placeholderBase));
+      const result = await run(data, query, (options.baseIRI as string | undefined) ?? placeholderBase);
       switch (result.kind) {
         case 'boolean':
           return new QueryResultBoolean(result.value);
@@ -45,7 +45,7 @@ export function casegraphTestEngine(): IQueryEngine {
       }
     },
     async queryResultFormat(data: Quad[], query: string, mediaType: string, options: Record<string, unknown>) {
-      const result = await run(data, query, String(options.baseIRI ?? placeholderBase));
+      const result = await run(data, query, (options.baseIRI as string | undefined) ?? placeholderBase);
       const format = resultFormats.find((f) => f.mediaType === mediaType && f.kinds.includes(result.kind));
       if (!format) throw new Error(`no serialiser for ${mediaType}`);
       return Readable.from([await format.serialize(result, { baseIri: placeholderBase, prefixes: {} })]);

@@ -85,7 +85,7 @@ export async function runW3cSuites(folder: string, suites: readonly string[]): P
           })),
         });
       } catch (error) {
-        outcomes.push({ suite, tests: [], crash: String((error as Error)?.message ?? error) });
+        outcomes.push({ suite, tests: [], crash: String((error as Partial<Error> | undefined)?.message ?? error) });
       }
     }
   } finally {

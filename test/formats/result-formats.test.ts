@@ -81,7 +81,10 @@ describe('SPARQL JSON', () => {
     expect(Object.keys(parsed)).toEqual(['head', 'results']);
     expect(parsed.head).toEqual({ vars: select.kind === 'bindings' ? select.variables : [] });
     const bindings = new SparqlJsonParser({ prefixVariableQuestionMark: false }).parseJsonResults(parsed);
-    sameTerms(bindings.map((b) => Object.fromEntries(Object.entries(b))), rows);
+    sameTerms(
+      bindings.map((b) => Object.fromEntries(Object.entries(b))),
+      rows,
+    );
   });
 
   it('marks a truncated answer with the documented head link', async () => {
@@ -123,13 +126,22 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return records;
 }

@@ -62,10 +62,7 @@ export interface SyntheticApp {
 }
 
 /** `queryFiles` (e.g. `{'queries/x.rq': '#+ summary: ...'}`) join the saved queries and the editor's examples. */
-export async function syntheticApp(
-  overrides: Partial<Config> = {},
-  queryFiles: Readonly<Record<string, string>> = {},
-): Promise<SyntheticApp> {
+export async function syntheticApp(overrides: Partial<Config> = {}, queryFiles: Readonly<Record<string, string>> = {}): Promise<SyntheticApp> {
   return appOverFolder(writeSyntheticDataset(queryFiles), overrides);
 }
 

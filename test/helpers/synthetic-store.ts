@@ -25,10 +25,7 @@ export function writeDataset(files: Readonly<Record<string, string>>): string {
   return root;
 }
 
-export async function openSyntheticStore(
-  files: Readonly<Record<string, string>>,
-  overrides: Partial<Config> = {},
-): Promise<SyntheticStore> {
+export async function openSyntheticStore(files: Readonly<Record<string, string>>, overrides: Partial<Config> = {}): Promise<SyntheticStore> {
   const root = writeDataset(files);
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 2, ...overrides });
   const store = await openLocalStore(config);

@@ -11,7 +11,13 @@ const offers = [json, xml, csv];
 /** A reply that keeps its headers, as Fastify's does. */
 function fakeReply(initial: Record<string, string> = {}) {
   const headers: Record<string, string> = { ...initial };
-  return { headers, getHeader: (name: string) => headers[name], header: (name: string, value: string) => { headers[name] = value; } };
+  return {
+    headers,
+    getHeader: (name: string) => headers[name],
+    header: (name: string, value: string) => {
+      headers[name] = value;
+    },
+  };
 }
 
 function choose(accept: string | undefined, options: Partial<ChooseOptions<Representation>> = {}, reply = fakeReply()) {
@@ -91,7 +97,9 @@ describe('format=', () => {
 
   it('given several times where allowed, is decided by the first value naming an offer', () => {
     expect(choose(undefined, { format: ['yaml', 'tsv', 'text/csv', 'xml'], formatMayRepeat: true }).name).toBe('csv');
-    expect(thrown(() => choose(undefined, { format: ['yaml', 'toml'], formatMayRepeat: true })).message).toBe('unknown format "yaml", "toml": use one of json, xml, csv');
+    expect(thrown(() => choose(undefined, { format: ['yaml', 'toml'], formatMayRepeat: true })).message).toBe(
+      'unknown format "yaml", "toml": use one of json, xml, csv',
+    );
   });
 
   it('naming a known form that cannot carry this answer is a 406, not a 400', () => {
@@ -123,7 +131,9 @@ describe('the 406', () => {
 
   it('offers no format= on a route that takes none, and ends with where else to look', () => {
     const error = thrown(() => choose('image/png', { seeAlso: 'see /elsewhere' }));
-    expect(error.message).toBe('none of the accepted media types can carry a table; available: application/sparql-results+json, application/sparql-results+xml, text/csv; see /elsewhere');
+    expect(error.message).toBe(
+      'none of the accepted media types can carry a table; available: application/sparql-results+json, application/sparql-results+xml, text/csv; see /elsewhere',
+    );
   });
 
   it('gives way to a fallback where the route has one', () => {

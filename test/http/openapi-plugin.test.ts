@@ -18,7 +18,23 @@ describe('GET /openapi.json', () => {
     const document = JSON.parse(res.body);
     expect(document.openapi).toBe('3.1.0');
     expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    for (const path of ['/api/persons', '/api/persons/{id}', '/frames/person.jsonld', '/frames/persons.jsonld', '/', '/id/{path}', '/graph/{path}', '/ontology', '/context.jsonld', '/dumps/', '/dumps/{name}', '/.well-known/void', '/openapi.json', '/sparql', '/health']) {
+    for (const path of [
+      '/api/persons',
+      '/api/persons/{id}',
+      '/frames/person.jsonld',
+      '/frames/persons.jsonld',
+      '/',
+      '/id/{path}',
+      '/graph/{path}',
+      '/ontology',
+      '/context.jsonld',
+      '/dumps/',
+      '/dumps/{name}',
+      '/.well-known/void',
+      '/openapi.json',
+      '/sparql',
+      '/health',
+    ]) {
       expect(document.paths, path).toHaveProperty([path, 'get']);
     }
     expect(document.paths['/sparql']).toHaveProperty('post.requestBody.content.application/sparql-query');
@@ -45,15 +61,19 @@ describe('a route declaring its schema', () => {
   it('is in the document with its parameters and answers, and two features cannot both declare one operation', async () => {
     const app = Fastify();
     await app.register(openApiPlugin, { version: 'test', tags: [{ name: 'x', description: 'Test' }] });
-    app.get('/x/:id', {
-      schema: {
-        tags: ['x'],
-        summary: 'One x',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
-        querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } },
-        response: { 200: { description: 'The x', content: { 'application/json': { schema: { type: 'object' } } } } },
+    app.get(
+      '/x/:id',
+      {
+        schema: {
+          tags: ['x'],
+          summary: 'One x',
+          params: { type: 'object', properties: { id: { type: 'string' } } },
+          querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } },
+          response: { 200: { description: 'The x', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
       },
-    }, async () => ({}));
+      async () => ({}),
+    );
     app.post('/x/:id', async () => ({}));
     const document = JSON.parse((await app.inject({ url: '/openapi.json' })).body);
     expect(Object.keys(document.paths['/x/{id}'])).toEqual(['get', 'post']);

@@ -27,8 +27,18 @@ interface PropertySchema {
   pattern?: string;
   minimum?: number;
 }
-type ObjectSchema = { properties?: Record<string, PropertySchema>; required?: string[] };
-const schemaOf = (route: RouteOptions) => (route.schema ?? {}) as { params?: ObjectSchema; querystring?: ObjectSchema; body?: { content?: Record<string, unknown> }; response?: Record<string, unknown>; hide?: boolean };
+interface ObjectSchema {
+  properties?: Record<string, PropertySchema>;
+  required?: string[];
+}
+const schemaOf = (route: RouteOptions) =>
+  (route.schema ?? {}) as {
+    params?: ObjectSchema;
+    querystring?: ObjectSchema;
+    body?: { content?: Record<string, unknown> };
+    response?: Record<string, unknown>;
+    hide?: boolean;
+  };
 const label = (route: RouteOptions) => `${String(route.method)} ${route.url}`;
 
 /** A value each kind of parameter refuses, or undefined for free text (whose wrong form is a repeat). */
@@ -54,7 +64,7 @@ const bodies: Record<string, string> = { 'application/x-www-form-urlencoded': 'q
 
 async function send(route: RouteOptions, query: URLSearchParams) {
   const method = String(route.method) as 'GET' | 'POST';
-  const url = `${urlOf(route)}?${query}`;
+  const url = `${urlOf(route)}?${query.toString()}`;
   if (method !== 'POST') return s.app.inject({ method, url });
   const [type] = Object.keys(schemaOf(route).body?.content ?? {});
   return s.app.inject({ method, url, headers: { 'content-type': type ?? 'application/json' }, payload: bodies[type ?? ''] ?? '{}' });
@@ -87,7 +97,7 @@ describe('every route the app registers', () => {
         if (schema.type !== 'array') attempts.push(new URLSearchParams([...base, [name, plausible(schema)], [name, plausible(schema)]]));
         for (const query of attempts) {
           const response = await send(route, query);
-          const what = `${label(route)}?${query}`;
+          const what = `${label(route)}?${query.toString()}`;
           expect(response.statusCode, what).toBe(400);
           expect(response.body, what).toMatch(new RegExp(`(^|[^\\w-])${name.replace(/[-]/g, '\\-')}([^\\w-]|$)`));
           expect(response.body.trimEnd().split('\n'), what).toHaveLength(1);
@@ -97,7 +107,9 @@ describe('every route the app registers', () => {
       for (const name of required) {
         const response = await send(route, new URLSearchParams());
         expect(response.statusCode, `${label(route)} without ${name}`).toBe(400);
-        expect(response.body, `${label(route)} without ${name}`).toBe(`parameter "${name}" is required (${(querystring?.properties?.[name] as { title?: string }).title})\n`);
+        expect(response.body, `${label(route)} without ${name}`).toBe(
+          `parameter "${name}" is required (${(querystring?.properties?.[name] as { title?: string }).title})\n`,
+        );
       }
     }
     expect(checked).toBeGreaterThan(30);

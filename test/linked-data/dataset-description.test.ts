@@ -22,8 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
-const values = (subject: unknown, predicate: string): string[] =>
-  graph.getObjects(subject as never, namedNode(predicate), null).map((o) => o.value);
+const values = (subject: unknown, predicate: string): string[] => graph.getObjects(subject as never, namedNode(predicate), null).map((o) => o.value);
 
 describe('GET /.well-known/void', () => {
   it('describes the dataset as a void:Dataset and a dcat:Dataset with title, description, license and publisher', () => {

@@ -43,7 +43,9 @@ async function triplesOf(body: string, mediaType: string): Promise<Array<[string
   let nquads: string;
   if (mediaType === 'application/ld+json') {
     const documentLoader = offlineDocumentLoader({ [`${base}context.jsonld`]: context });
-    nquads = (await jsonld.toRDF(JSON.parse(body), { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+    // The typings pick the callback overload for these options; the library returns a promise of N-Quads text.
+    const toRDF = jsonld.toRDF as unknown as (input: unknown, options: object) => Promise<string>;
+    nquads = await toRDF.call(jsonld, JSON.parse(body), { format: 'application/n-quads', documentLoader });
   } else {
     nquads = body;
   }

@@ -10,7 +10,13 @@ import { dumpCache } from '../../src/linked-data/dump-cache.js';
 import { distinctTriples } from '../../src/linked-data/resource-graph.js';
 import { realApp, type LinkedDataApp } from '../helpers/linked-data-app.js';
 
-interface IndexEntry { name: string; url: string; mediaType: string; size: number; sha256: string }
+interface IndexEntry {
+  name: string;
+  url: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
 
 let s: LinkedDataApp;
 let index: { datasetVersion: string; triples: number; quads: number; dumps: IndexEntry[] };
@@ -26,8 +32,17 @@ describe('GET /dumps/', () => {
   it('lists the whole graph in every syntax and a CSV per main class', () => {
     expect(index.datasetVersion).toBe(s.store.version);
     expect(index.dumps.map((d) => d.name)).toEqual([
-      'casegraph.ttl', 'casegraph.nt', 'casegraph.nq', 'casegraph.trig', 'casegraph.jsonld',
-      'persons.csv', 'cases.csv', 'events.csv', 'sources.csv', 'organisations.csv', 'places.csv',
+      'casegraph.ttl',
+      'casegraph.nt',
+      'casegraph.nq',
+      'casegraph.trig',
+      'casegraph.jsonld',
+      'persons.csv',
+      'cases.csv',
+      'events.csv',
+      'sources.csv',
+      'organisations.csv',
+      'places.csv',
     ]);
   });
 
@@ -81,7 +96,10 @@ describe('the Turtle dump', () => {
 
 describe('the CSV files', () => {
   const rows = async (name: string): Promise<string[][]> =>
-    (await s.app.inject({ url: `/dumps/${name}` })).body.trimEnd().split('\r\n').map((line) => line.split(','));
+    (await s.app.inject({ url: `/dumps/${name}` })).body
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
 
   it('have one row per resource with the IRI first', async () => {
     const persons = await rows('persons.csv');
@@ -96,7 +114,10 @@ describe('the CSV files', () => {
   it('write dates as the ISO values the graph holds', async () => {
     const events = await rows('events.csv');
     const dateColumn = (events[0] as string[]).indexOf('date');
-    const dates = events.slice(1).map((r) => r[dateColumn]).filter(Boolean);
+    const dates = events
+      .slice(1)
+      .map((r) => r[dateColumn])
+      .filter(Boolean);
     expect(dates).toContain('2009-07-14');
     expect(dates).toContain('2012-03');
     for (const date of dates) expect(date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);

@@ -49,7 +49,11 @@ describe('a GET response', () => {
     const head = await s.app.inject({ method: 'HEAD', url: '/id/person/gulmire-imin', headers: { accept: 'text/turtle' } });
     expect(head.statusCode).toBe(200);
     expect(head.headers.etag).toBe(get.headers.etag);
-    const conditional = await s.app.inject({ method: 'HEAD', url: '/id/person/gulmire-imin', headers: { accept: 'text/turtle', 'if-none-match': get.headers.etag as string } });
+    const conditional = await s.app.inject({
+      method: 'HEAD',
+      url: '/id/person/gulmire-imin',
+      headers: { accept: 'text/turtle', 'if-none-match': get.headers.etag as string },
+    });
     expect(conditional.statusCode).toBe(304);
   });
 

@@ -13,7 +13,10 @@ const wd = 'http://www.wikidata.org/entity/';
 /** A link file: the owl:sameAs and (optionally) its backing statement. */
 function links(options: { target?: string; excerpt?: string; source?: string; statement?: boolean } = {}): string {
   const target = options.target ?? `${wd}Q42`;
-  const statement = options.statement === false ? '' : `
+  const statement =
+    options.statement === false
+      ? ''
+      : `
 <id/link/p1-wikidata> a rdf:Statement ; rdfs:label "p1 is Q42"@en ;
     rdf:subject <id/person/p1> ; rdf:predicate owl:sameAs ; rdf:object <${target}> ;
     prov:wasDerivedFrom <${options.source ?? 'id/source/s1'}> ;
@@ -50,7 +53,10 @@ describe('a Wikidata link stated by a cited source', () => {
   });
 
   it('passes the link shape', async () => {
-    const root = writeDataset({ ...dataset(links()), 'ontology/shapes/link-shapes.ttl': readFileSync(path.join(projectRoot, 'ontology/shapes/link-shapes.ttl'), 'utf8') });
+    const root = writeDataset({
+      ...dataset(links()),
+      'ontology/shapes/link-shapes.ttl': readFileSync(path.join(projectRoot, 'ontology/shapes/link-shapes.ttl'), 'utf8'),
+    });
     try {
       const report = await validateDataset({ root, baseIri: syntheticBase, paths: ['data'], ontologyFile: 'data/ontology.ttl', shapesDir: 'ontology/shapes' });
       const aboutLinks = report.results.filter((r) => r.focusNode.startsWith(`${syntheticBase}id/link/`));
@@ -79,7 +85,10 @@ describe('a Wikidata link without its evidence', () => {
 
   it('fails the link shape when the statement lacks its source', async () => {
     const bad = links().replace(/prov:wasDerivedFrom <[^>]+> ;/, '');
-    const root = writeDataset({ ...dataset(bad), 'ontology/shapes/link-shapes.ttl': readFileSync(path.join(projectRoot, 'ontology/shapes/link-shapes.ttl'), 'utf8') });
+    const root = writeDataset({
+      ...dataset(bad),
+      'ontology/shapes/link-shapes.ttl': readFileSync(path.join(projectRoot, 'ontology/shapes/link-shapes.ttl'), 'utf8'),
+    });
     try {
       const report = await validateDataset({ root, baseIri: syntheticBase, paths: ['data'], ontologyFile: 'data/ontology.ttl', shapesDir: 'ontology/shapes' });
       expect(report.results.map((r) => r.message)).toContain('a link statement cites at least one cg:Source that states the QID');

@@ -17,8 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.app.close());
 
-const events = (type: string): EventClaim[] =>
-  record.claims.filter((c): c is EventClaim => 'eventType' in c && c.eventType === type);
+const events = (type: string): EventClaim[] => record.claims.filter((c): c is EventClaim => 'eventType' in c && c.eventType === type);
 
 function expectSeedSupport(claim: Claim | undefined): void {
   expect(claim).toBeDefined();
@@ -106,7 +105,9 @@ describe('the claims of Gulmire Imin', () => {
     expect(punishment?.punishedBy.map((p) => p.label)).toEqual(['Chinese authorities']);
     expect(punishment?.reason).toBe('for voicing opinions online after the July 5 unrest');
     expect(punishment?.subject).toBe(`${ctx.config.baseIri}id/case/gulmire-imin`);
-    expect(punishment?.excerpts).toEqual(['One of the many Uyghurs punished by Chinese authorities for voicing opinions online after the July 5 unrest is Gulmire Imin']);
+    expect(punishment?.excerpts).toEqual([
+      'One of the many Uyghurs punished by Chinese authorities for voicing opinions online after the July 5 unrest is Gulmire Imin',
+    ]);
     expectSeedSupport(punishment);
   });
 

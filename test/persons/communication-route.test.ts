@@ -54,7 +54,8 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     const { prose, footnotes } = read[format]!;
     const referenced = prose.flatMap((p) => [...p.matchAll(/\[\^(\d+)\]/g)].map((m) => Number(m[1])));
     expect(referenced).toEqual([...footnotes.keys()]);
-    for (const text of footnotes.values()) expect(text).toMatch(/^(UHRP, “\[UHRP prisoner profile: Gulmire Imin\]”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
+    for (const text of footnotes.values())
+      expect(text).toMatch(/^(UHRP, “\[UHRP prisoner profile: Gulmire Imin\]”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
   });
 
   it('says which dataset version it was drawn from', () => {

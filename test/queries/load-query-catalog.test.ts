@@ -77,9 +77,9 @@ describe('a saved query that cannot be used', () => {
     ['a SPARQL syntax error', `#+ summary: x\nSELECT * WHERE {\n  ?s ?p\n}\n`, /./, 4],
     ['an update', `#+ summary: x\nDELETE WHERE { ?s ?p ?o }\n`, /update|read-only/i, undefined],
   ])('with %s stops loading, naming file and line', (_case, text, message, line) => {
-    const error = failure(catalogOf({ 'bad.rq': text as string }));
+    const error = failure(catalogOf({ 'bad.rq': text }));
     expect(error.location?.file).toBe('queries/bad.rq');
-    expect(error.message).toMatch(message as RegExp);
+    expect(error.message).toMatch(message);
     if (line !== undefined) expect(error.location?.line).toBe(line);
   });
 });

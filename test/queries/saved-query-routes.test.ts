@@ -161,9 +161,9 @@ describe('bad parameters', () => {
     ['a page on an unpaginated query', '/api/queries/events/per-year?page=2', /is not paginated/],
     ['an IRI with spaces', '/api/queries/test/events-of?person=a%20b', /parameter "person" must be an http\(s\) IRI/],
   ])('%s answers 400 naming the parameter', async (_case, url, message) => {
-    const response = await get(url as string);
+    const response = await get(url);
     expect(response.statusCode).toBe(400);
-    expect(response.body).toMatch(message as RegExp);
+    expect(response.body).toMatch(message);
     expect(response.body.trim().split('\n')).toHaveLength(1);
   });
 

@@ -69,7 +69,12 @@ describe('a SELECT query', () => {
   });
 
   it('lets format= override Accept, for links typed in a browser', async () => {
-    for (const [format, type] of [['json', 'application/sparql-results+json'], ['xml', 'application/sparql-results+xml'], ['csv', 'text/csv'], ['tsv', 'text/tab-separated-values']]) {
+    for (const [format, type] of [
+      ['json', 'application/sparql-results+json'],
+      ['xml', 'application/sparql-results+xml'],
+      ['csv', 'text/csv'],
+      ['tsv', 'text/tab-separated-values'],
+    ]) {
       const res = await run(select, 'text/html', format);
       expect(res.statusCode, format).toBe(200);
       expect(res.headers['content-type'], format).toContain(type);
@@ -191,24 +196,56 @@ describe('a SPARQLWrapper client', () => {
   }
 
   it('gets SPARQL XML by default', async () => {
-    const res = await wrapper(select, [['format', 'xml'], ['output', 'xml'], ['results', 'xml']], 'application/sparql-results+xml');
+    const res = await wrapper(
+      select,
+      [
+        ['format', 'xml'],
+        ['output', 'xml'],
+        ['results', 'xml'],
+      ],
+      'application/sparql-results+xml',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/sparql-results\+xml/);
   });
 
   it('gets SPARQL JSON with setReturnFormat(JSON)', async () => {
-    const res = await wrapper(select, [['format', 'json'], ['output', 'json'], ['results', 'json']], 'application/sparql-results+json,application/json,text/javascript,application/javascript');
+    const res = await wrapper(
+      select,
+      [
+        ['format', 'json'],
+        ['output', 'json'],
+        ['results', 'json'],
+      ],
+      'application/sparql-results+json,application/json,text/javascript,application/javascript',
+    );
     expect(res.json<{ results: { bindings: unknown[] } }>().results.bindings).toHaveLength(2);
   });
 
   it('gets TSV although format= comes twice (name and media type)', async () => {
-    const res = await wrapper(select, [['format', 'tsv'], ['format', 'text/tab-separated-values'], ['output', 'tsv'], ['output', 'text/tab-separated-values']], 'text/tab-separated-values');
+    const res = await wrapper(
+      select,
+      [
+        ['format', 'tsv'],
+        ['format', 'text/tab-separated-values'],
+        ['output', 'tsv'],
+        ['output', 'text/tab-separated-values'],
+      ],
+      'text/tab-separated-values',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/tab-separated-values/);
   });
 
   it('gets JSON-LD for a CONSTRUCT with format=json-ld and its media type', async () => {
-    const res = await wrapper(construct, [['format', 'json-ld'], ['format', 'application/ld+json']], 'application/ld+json,application/x-json+ld');
+    const res = await wrapper(
+      construct,
+      [
+        ['format', 'json-ld'],
+        ['format', 'application/ld+json'],
+      ],
+      'application/ld+json,application/x-json+ld',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
   });
@@ -220,7 +257,15 @@ describe('a SPARQLWrapper client', () => {
   });
 
   it('gets RDF/XML for a CONSTRUCT in its default XML (format=xml, Accept application/rdf+xml)', async () => {
-    const res = await wrapper(construct, [['format', 'xml'], ['output', 'xml'], ['results', 'xml']], 'application/rdf+xml');
+    const res = await wrapper(
+      construct,
+      [
+        ['format', 'xml'],
+        ['output', 'xml'],
+        ['results', 'xml'],
+      ],
+      'application/rdf+xml',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/rdf\+xml/);
     const quads = await parseRdfXml(res.body);

@@ -32,7 +32,10 @@ describe('GET /sparql without a query', () => {
     expect(objects(`${sd}resultFormat`).sort()).toEqual([...new Set(resultFormats.map((f) => f.formatIri))].sort());
     // No update language: the endpoint is read-only.
     expect(objects(`${sd}supportedLanguage`)).not.toContain(`${sd}SPARQL11Update`);
-    const names = quads.filter((q) => q.predicate.value === `${sd}name`).map((q) => q.object.value).sort();
+    const names = quads
+      .filter((q) => q.predicate.value === `${sd}name`)
+      .map((q) => q.object.value)
+      .sort();
     expect(names).toEqual([peopleGraph, placesGraph]);
   });
 

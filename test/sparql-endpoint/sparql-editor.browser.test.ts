@@ -8,6 +8,10 @@ import { syntheticApp, vocab, type SyntheticApp } from '../helpers/synthetic-app
 
 // Debian's chromium, which .ci/run installs; Playwright never downloads a browser here.
 const executablePath = '/usr/bin/chromium';
+/** What the editor page exposes on window for tests: the YASGUI instance. */
+interface EditorWindow {
+  casegraphEditor: { getTab(): { getQuery(): string } };
+}
 const examples = {
   'queries/places.rq': `#+ summary: Places and their labels\nSELECT ?place ?label WHERE { ?place <${vocab}label> ?label } ORDER BY ?label\n`,
 };
@@ -63,7 +67,9 @@ describe('the SPARQL editor in a real browser', () => {
     // The examples menu puts the example's text into the editor.
     await expect.poll(() => page.locator('#examples option').count()).toBeGreaterThan(1);
     await page.selectOption('#examples', { label: 'Places and their labels' });
-    await expect.poll(() => page.evaluate(() => (globalThis as any).casegraphEditor.getTab().getQuery() as string)).toContain('Places and their labels');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as EditorWindow).casegraphEditor.getTab().getQuery()))
+      .toContain('Places and their labels');
 
     // Type our own query over it, then run it with the editor's button.
     await page.click('.yasqe .CodeMirror');
@@ -90,6 +96,6 @@ describe('the SPARQL editor in a real browser', () => {
     const query = `SELECT ?place WHERE { ?place a <${vocab}Place> }`;
     await page.goto(`${base}/sparql#query=${encodeURIComponent(query)}&endpoint=${encodeURIComponent(`${base}/sparql`)}`);
     await page.waitForSelector('.yasqe .CodeMirror');
-    await expect.poll(() => page.evaluate(() => (globalThis as any).casegraphEditor.getTab().getQuery() as string)).toBe(query);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as EditorWindow).casegraphEditor.getTab().getQuery())).toBe(query);
   });
 });

@@ -85,7 +85,12 @@ describe('two query parameters', () => {
   });
 
   it('answers 400 when a direct POST also carries query= in the URL', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/sparql?query=ASK%7B%7D', headers: { 'content-type': 'application/sparql-query' }, payload: 'ASK {}' });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/sparql?query=ASK%7B%7D',
+      headers: { 'content-type': 'application/sparql-query' },
+      payload: 'ASK {}',
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -131,7 +136,12 @@ describe('SERVICE and LOAD', () => {
 
 describe('a request with no query', () => {
   it('answers 400 for a POST form without query', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'default-graph-uri=http%3A%2F%2Fexample.test%2Fg' });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/sparql',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'default-graph-uri=http%3A%2F%2Fexample.test%2Fg',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toMatch(/no query/);
   });

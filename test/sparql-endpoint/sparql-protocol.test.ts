@@ -67,7 +67,10 @@ describe('the protocol dataset', () => {
   });
 
   it('narrows the default graph to default-graph-uri', async () => {
-    const res = await s.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(anyLabelOrName)}&default-graph-uri=${encodeURIComponent(placesGraph)}` });
+    const res = await s.app.inject({
+      method: 'GET',
+      url: `/sparql?query=${encodeURIComponent(anyLabelOrName)}&default-graph-uri=${encodeURIComponent(placesGraph)}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(count(res.body)).toBe(s.store.graphs.find((g) => g.iri === placesGraph)?.size);
   });

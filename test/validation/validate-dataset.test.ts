@@ -14,7 +14,7 @@ const invalidFixtures = readdirSync(path.join(projectRoot, fixtures, 'invalid'))
 /** Each invalid fixture's first line says which shape and path it breaks: `# violates: Shape prefix:path`. */
 function expectation(file: string): { shape: string; path: string } {
   const first = readFileSync(path.join(projectRoot, fixtures, 'invalid', file), 'utf8').split('\n')[0] ?? '';
-  const match = first.match(/^# violates: (\w+) (\w+):(\w+)$/);
+  const match = /^# violates: (\w+) (\w+):(\w+)$/.exec(first);
   if (!match) throw new Error(`${file}: first line must be "# violates: Shape prefix:local"`);
   const [, shape, prefix, local] = match as unknown as [string, string, string, string];
   const prefixes: Record<string, string> = { ...wellKnownPrefixes, cg: ns.cg.iri };

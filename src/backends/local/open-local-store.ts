@@ -1,6 +1,5 @@
 // Opens the local GraphStore: the dataset files in one N3 store, queried by a pool of Comunica worker threads.
 import { Writer } from 'n3';
-import type { Quad } from '@rdfjs/types';
 import type { Config } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
 import { QueryPool } from './query-pool.js';
@@ -22,8 +21,7 @@ export async function openLocalStore(config: Config): Promise<GraphStore> {
     baseIri: config.baseIri,
     size: store.size,
     graphs,
-    match: (pattern) =>
-      store.getQuads(pattern.subject ?? null, pattern.predicate ?? null, pattern.object ?? null, pattern.graph ?? null) as Quad[],
+    match: (pattern) => store.getQuads(pattern.subject ?? null, pattern.predicate ?? null, pattern.object ?? null, pattern.graph ?? null),
     async query(request: QueryRequest): Promise<QueryResult> {
       const timeoutMs = lower(config.queryTimeoutMs, request.timeoutMs, 'timeout');
       const maxResults = lower(config.maxResults, request.maxResults, 'maxResults');

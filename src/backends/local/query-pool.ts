@@ -49,9 +49,7 @@ interface Slot {
 }
 
 // Built, the pool runs dist/…/query-worker.js as is; from .ts sources (vitest, tsx) a worker thread has no TypeScript loader, so a dev-only bootstrap registers tsx first.
-const workerEntry = import.meta.url.endsWith('.ts')
-  ? new URL('./query-worker-bootstrap.mjs', import.meta.url)
-  : new URL('./query-worker.js', import.meta.url);
+const workerEntry = import.meta.url.endsWith('.ts') ? new URL('./query-worker-bootstrap.mjs', import.meta.url) : new URL('./query-worker.js', import.meta.url);
 
 /**
  * Comunica's destroy() does not stop an aggregate and REGEX backtracks inside V8, so a runaway query
@@ -162,9 +160,10 @@ export class QueryPool {
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
-    this.spawn().catch((error: Error) => {
-      this.failure = error;
-      for (const task of this.queue.splice(0)) this.settle(task, error);
+    this.spawn().catch((error: unknown) => {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.failure = failure;
+      for (const task of this.queue.splice(0)) this.settle(task, failure);
     });
   }
 
@@ -181,7 +180,7 @@ export class QueryPool {
 
   private finish(slot: Slot, message: Exclude<WorkerToPool, { ready: true }>): void {
     const task = slot.task;
-    if (!task || task.id !== message.id) return;
+    if (task?.id !== message.id) return;
     slot.task = undefined;
     slot.worker.unref();
     if (message.ok) this.settle(task, undefined, message.result);

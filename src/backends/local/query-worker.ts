@@ -26,7 +26,7 @@ port.on('message', (message: PoolToWorker) => {
         ok: false,
         error: {
           name: known ? error.name : 'Error',
-          message: (error as Error)?.message ?? String(error),
+          message: error instanceof Error ? error.message : String(error),
           location: known ? error.location : undefined,
         },
       };

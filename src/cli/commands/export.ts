@@ -24,7 +24,8 @@ export const exportCommand = defineCommand({
     const store = await openStore({ ...config, workers: 1 });
     try {
       const set = await buildDumps(store);
-      const turtle = resourceFormats.find((f) => f.name === 'turtle')!;
+      const turtle = resourceFormats.find((f) => f.name === 'turtle');
+      if (!turtle) throw new Error('the Turtle resource format is missing from resourceFormats');
       const files: Array<[string, Buffer | string]> = [
         ...set.dumps.map((d): [string, Buffer] => [d.name, d.content]),
         ['index.json', `${JSON.stringify(dumpIndex(set, ''), null, 2)}\n`],

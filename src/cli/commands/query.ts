@@ -12,7 +12,10 @@ import { defineCommand } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
 const formatNames = resultFormats.map((f) => f.name);
-const names = (kind: ResultKind) => formatsFor(kind).map((f) => f.name).join(', ');
+const names = (kind: ResultKind) =>
+  formatsFor(kind)
+    .map((f) => f.name)
+    .join(', ');
 
 export const queryCommand = defineCommand({
   name: 'query',
@@ -76,9 +79,7 @@ export const queryCommand = defineCommand({
     const format = chooseFormat(values.format, kind);
     const store = await openStore({ ...config, workers: 1 });
     try {
-      const result = decorated
-        ? (await runSavedQuery(store, decorated, params, { paginate: false })).result
-        : await store.query({ query: text });
+      const result = decorated ? (await runSavedQuery(store, decorated, params, { paginate: false })).result : await store.query({ query: text });
       const output = await format.serialize(result, serializeContext(config.baseIri));
       io.out(output.endsWith('\n') ? output : `${output}\n`);
       if (result.kind !== 'boolean' && result.truncated) {
@@ -98,8 +99,9 @@ function parseParams(pairs: readonly string[]): Record<string, string> {
   for (const pair of pairs) {
     const match = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(pair);
     if (!match) throw new UsageError(`--param needs NAME=VALUE, got ${JSON.stringify(pair)}`);
-    if (match[1]! in params) throw new UsageError(`parameter ${match[1]} is given twice`);
-    params[match[1]!] = match[2]!;
+    const [, name = '', value = ''] = match;
+    if (name in params) throw new UsageError(`parameter ${name} is given twice`);
+    params[name] = value;
   }
   return params;
 }

@@ -35,7 +35,7 @@ function relativeToRoot(arg: string, root: string): string {
 }
 
 function formatResult(result: ValidationResult, base: string): string {
-  const short = (iri: string | undefined) => (iri && iri.startsWith(base) ? `<${iri.slice(base.length)}>` : iri && `<${iri}>`);
+  const short = (iri: string | undefined) => (iri?.startsWith(base) ? `<${iri.slice(base.length)}>` : iri && `<${iri}>`);
   const shape = result.nodeShape ?? result.shape;
   return [
     `${result.files.join(', ') || '(no file)'}: ${result.severity}`,

@@ -6,7 +6,11 @@
   var yasgui = new window.Yasgui(document.getElementById('yasgui'), {
     requestConfig: { endpoint: endpoint, method: 'POST' },
     // Only this endpoint: the stock catalogue lists public endpoints elsewhere.
-    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    endpointCatalogueOptions: {
+      getData: function () {
+        return [{ endpoint: endpoint }];
+      },
+    },
     copyEndpointOnNewTab: true,
     // Share links carry the query in the URL fragment (#query=...), which never reaches the server.
     populateFromUrl: true,

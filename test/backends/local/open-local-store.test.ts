@@ -153,7 +153,10 @@ describe('an initial binding for a variable the query assigns', () => {
 
 describe('terms crossing the worker boundary', () => {
   it('come back as real RDF/JS terms: languages, datatypes and blank nodes intact', async () => {
-    const result = await fixture.store.query({ query: 'SELECT ?name ?age ?pop ?note { { <http://example.test/alice> <http://example.test/name> ?name ; <http://example.test/age> ?age } UNION { <http://example.test/urumchi> <http://example.test/population> ?pop } UNION { <http://example.test/bob> <http://example.test/note> ?note } }' });
+    const result = await fixture.store.query({
+      query:
+        'SELECT ?name ?age ?pop ?note { { <http://example.test/alice> <http://example.test/name> ?name ; <http://example.test/age> ?age } UNION { <http://example.test/urumchi> <http://example.test/population> ?pop } UNION { <http://example.test/bob> <http://example.test/note> ?note } }',
+    });
     if (result.kind !== 'bindings') throw new Error('expected bindings');
     const name = result.rows.find((r) => r.name)?.name;
     expect(name?.equals(DataFactory.literal('Alice', 'en'))).toBe(true);
