@@ -1,13 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHeadlessChromium, type HeadlessChromium } from '../helpers/headless-chromium.js';
 import { projectRoot } from '../../src/config/load-config.js';
 import { syntheticApp, vocab, type SyntheticApp } from '../helpers/synthetic-app.js';
 
-// Debian's chromium, which .ci/run installs; Playwright never downloads a browser here.
-const executablePath = '/usr/bin/chromium';
 /** What the editor page exposes on window for tests: the YASGUI instance. */
 interface EditorWindow {
   casegraphEditor: { getTab(): { getQuery(): string } };
@@ -19,32 +17,16 @@ const examples = {
 let s: SyntheticApp;
 let base: string;
 let context: BrowserContext | undefined;
-let profile: string;
+let browser: HeadlessChromium | undefined;
 beforeAll(async () => {
-  // Fail, never skip, when the browser is missing: CI installs it, so its absence is a broken setup.
-  if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: install the Debian chromium package`);
   s = await syntheticApp({}, examples);
   base = await s.app.listen({ host: '127.0.0.1', port: 0 });
-  profile = mkdtempSync(path.join(tmpdir(), 'casegraph-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchHeadlessChromium();
+  context = browser.context;
 });
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await s?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the SPARQL editor in a real browser', () => {
