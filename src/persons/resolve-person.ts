@@ -2,17 +2,15 @@
 import { DataFactory } from 'n3';
 import type { NamedNode } from '@rdfjs/types';
 import { NotFoundError } from '../errors/casegraph-error.js';
+import { ResourceGraph } from '../linked-data/index.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { rdf, schema } from '../vocabulary/namespaces.js';
-import { isPersonId, personIri } from '../vocabulary/person-iri.js';
-
-const { namedNode } = DataFactory;
+import { schema } from '../vocabulary/namespaces.js';
+import { personIri } from '../vocabulary/person-iri.js';
 
 /** The person's IRI, or a 404 naming the id when it names no schema:Person. */
 export function resolvePerson(store: GraphStore, id: string): NamedNode {
-  const subject = isPersonId(id) ? namedNode(personIri(store.baseIri, id)) : undefined;
-  if (!subject || store.match({ subject, predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) }).length === 0) {
-    throw new NotFoundError(`no person with id ${JSON.stringify(id)}`);
-  }
+  // personIri already answers an id that cannot name a person with this same 404.
+  const subject = DataFactory.namedNode(personIri(store.baseIri, id));
+  if (!new ResourceGraph(store).hasType(subject, schema('Person'))) throw new NotFoundError(`no person with id ${JSON.stringify(id)}`);
   return subject;
 }
