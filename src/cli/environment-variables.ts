@@ -1,13 +1,14 @@
 // The settings load-config.ts reads, described once for every command's --help.
 import { defaultConfig } from '../config/load-config.js';
 
-export type EnvironmentVariable = 'BASE_IRI' | 'HOST' | 'PORT' | 'QUERY_TIMEOUT_MS' | 'MAX_RESULTS' | 'QUERY_WORKERS' | 'QUERY_MEMORY_MB';
+export type EnvironmentVariable = 'BASE_IRI' | 'HOST' | 'PORT' | 'DATA_DIRS' | 'QUERY_TIMEOUT_MS' | 'MAX_RESULTS' | 'QUERY_WORKERS' | 'QUERY_MEMORY_MB';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
   BASE_IRI: `Base of every casegraph IRI; relative IRIs in queries resolve against it (default ${defaultConfig.baseIri})`,
   HOST: `Interface to listen on (default ${defaultConfig.host}, loopback)`,
   PORT: `TCP port, 0 picks a free one (default ${defaultConfig.port})`,
+  DATA_DIRS: 'Comma-separated folders of Turtle/TriG to serve instead of data/, relative to where you stand; the ontology is always loaded',
   QUERY_TIMEOUT_MS: `Deadline for one query, in milliseconds (default ${defaultConfig.queryTimeoutMs})`,
   MAX_RESULTS: `Most rows or triples in one answer (default ${defaultConfig.maxResults})`,
   QUERY_WORKERS: 'Query worker threads (default: the number of cores)',

@@ -1,4 +1,5 @@
 // Settings from the environment, checked once at startup; a bad value stops the process naming the variable.
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ export interface Config {
   readonly port: number;
   /** Project root holding ontology/, data/ and queries/. */
   readonly root: string;
-  /** Folders (relative to root) whose Turtle/TriG files make up the dataset. */
+  /** Folders (relative to root, or absolute) whose Turtle/TriG files make up the dataset; the ontology is always first. */
   readonly dataDirs: readonly string[];
   /** Server-side deadline for one query, in milliseconds; clients may lower it, never raise it. */
   readonly queryTimeoutMs: number;
@@ -24,6 +25,9 @@ export interface Config {
   readonly queryMemoryMb: number;
 }
 
+/** The ontology folder: always part of the dataset, whichever data folders a deployment serves. */
+export const ontologyDir = 'ontology';
+
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const defaultConfig: Config = {
@@ -31,7 +35,7 @@ export const defaultConfig: Config = {
   host: '127.0.0.1',
   port: 3000,
   root: projectRoot,
-  dataDirs: ['ontology', 'data'],
+  dataDirs: [ontologyDir, 'data'],
   queryTimeoutMs: 30_000,
   maxResults: 10_000,
   workers: Math.max(1, os.availableParallelism()),
@@ -40,10 +44,29 @@ export const defaultConfig: Config = {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS and QUERY_MEMORY_MB; overrides win over both. */
+/**
+ * The dataset folders for data folders a user names (DATA_DIRS or --data): resolved against the working directory,
+ * as a shell user means them, each checked to exist, the ontology put first.
+ */
+export function dataDirsFrom(folders: readonly string[], cwd: string, setting: string): string[] {
+  if (folders.length === 0) throw new ConfigError(`${setting} names no folder`);
+  return [
+    ontologyDir,
+    ...folders.map((folder) => {
+      const absolute = path.resolve(cwd, folder);
+      if (!isFolder(absolute)) throw new ConfigError(`${setting}: ${JSON.stringify(folder)} is not a folder (resolved to ${absolute})`);
+      return absolute;
+    }),
+  ];
+}
+
+/** Reads BASE_IRI, HOST, PORT, DATA_DIRS, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS and QUERY_MEMORY_MB; overrides win over both. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDirs =
+    env.DATA_DIRS === undefined || env.DATA_DIRS.trim() === '' ? defaultConfig.dataDirs : dataDirsFrom(splitList(env.DATA_DIRS), process.cwd(), 'DATA_DIRS');
   const config: Config = {
     ...defaultConfig,
+    dataDirs,
     baseIri: env.BASE_IRI !== undefined ? checkBaseIri(env.BASE_IRI) : defaultConfig.baseIri,
     // Empty counts as unset, as for the numbers: `HOST=` must not mean every interface.
     host: env.HOST === undefined || env.HOST.trim() === '' ? defaultConfig.host : env.HOST.trim(),
@@ -56,6 +79,22 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   };
   checkBaseIri(config.baseIri);
   return config;
+}
+
+/** DATA_DIRS is a comma-separated list: commas are rarer in folder names than the platform's path delimiter. */
+function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function isFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function checkBaseIri(value: string): string {

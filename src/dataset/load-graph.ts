@@ -11,7 +11,7 @@ import type { LoadedGraph } from '../store/graph-store.js';
 
 export interface LoadGraphOptions {
   readonly root: string;
-  /** Folders relative to root; every `.ttl` and `.trig` file below them is read. */
+  /** Folders, relative to root or absolute; every `.ttl` and `.trig` file below them is read. */
   readonly dirs: readonly string[];
   /** Single files relative to root, read in addition to the folders. */
   readonly files?: readonly string[];
@@ -26,18 +26,37 @@ export interface LoadedDataset {
 
 const formats: Readonly<Record<string, string>> = { '.ttl': 'text/turtle', '.trig': 'application/trig' };
 
-/** Lists dataset files relative to root, sorted, so load order and version never depend on the file system. */
-export function listDatasetFiles(root: string, dirs: readonly string[]): string[] {
-  const found: string[] = [];
+/** A dataset file: its name (which makes its graph IRI) and where it is read from. */
+export interface DatasetFile {
+  /** Posix path relative to root, or `{folder name}/…` for a folder outside root (a deployment's own data). */
+  readonly file: string;
+  readonly path: string;
+}
+
+/**
+ * Lists dataset files, sorted by name, so load order and version never depend on the file system. A folder
+ * outside root is named by its last segment, so graph IRIs do not depend on where a deployment keeps it.
+ */
+export function listDatasetFiles(root: string, dirs: readonly string[]): DatasetFile[] {
+  const found = new Map<string, DatasetFile>();
   for (const dir of dirs) {
+    const absolute = path.resolve(root, dir);
     try {
-      if (!statSync(path.join(root, dir)).isDirectory()) throw new Error('not a folder');
+      if (!statSync(absolute).isDirectory()) throw new Error('not a folder');
     } catch {
-      throw new DataError(`dataset folder ${dir} is missing under ${root}`);
+      throw new DataError(path.isAbsolute(dir) ? `dataset folder ${dir} is missing` : `dataset folder ${dir} is missing under ${root}`);
     }
-    found.push(...listFiles(root, dir, (name) => path.extname(name) in formats));
+    const inside = path.relative(root, absolute);
+    const outside = inside === '' || inside.startsWith('..') || path.isAbsolute(inside);
+    const [base, named] = outside ? [path.dirname(absolute), path.basename(absolute)] : [root, inside.split(path.sep).join('/')];
+    for (const file of listFiles(base, named, (name) => path.extname(name) in formats)) {
+      const other = found.get(file);
+      const fullPath = path.join(base, file);
+      if (other && other.path !== fullPath) throw new DataError(`two dataset files would make the same graph: ${other.path} and ${fullPath}`, { file });
+      found.set(file, { file, path: fullPath });
+    }
   }
-  return found.sort();
+  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**
@@ -46,9 +65,11 @@ export function listDatasetFiles(root: string, dirs: readonly string[]): string[
  */
 export function loadGraph(options: LoadGraphOptions): LoadedDataset {
   const ns = casegraphNamespaces(options.baseIri);
-  const files = [...new Set([...listDatasetFiles(options.root, options.dirs), ...(options.files ?? [])])].sort();
-  const parsed = files.map((file) => {
-    const content = readDatasetFile(options.root, file);
+  const named = new Map(listDatasetFiles(options.root, options.dirs).map((f) => [f.file, f.path]));
+  for (const file of options.files ?? []) named.set(file, path.join(options.root, file));
+  const files = [...named.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const parsed = files.map(([file, fullPath]) => {
+    const content = readDatasetFile(fullPath, file);
     const graph = DataFactory.namedNode(ns.graph(file.replace(/\.(ttl|trig)$/, '')));
     const quads = parseFile(file, content, options.baseIri).map((q) =>
       q.graph.termType === 'DefaultGraph' ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q,
@@ -64,9 +85,9 @@ export function loadGraph(options: LoadGraphOptions): LoadedDataset {
   return { store, graphs, version: datasetVersion(options.baseIri, parsed) };
 }
 
-function readDatasetFile(root: string, file: string): string {
+function readDatasetFile(fullPath: string, file: string): string {
   try {
-    return readFileSync(path.join(root, file), 'utf8');
+    return readFileSync(fullPath, 'utf8');
   } catch (error) {
     throw new DataError(`cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
   }

@@ -5,7 +5,7 @@ import type { Quad, Term } from '@rdfjs/types';
 export interface LoadedGraph {
   /** Named graph IRI, `{base}graph/{path without extension}`. */
   readonly iri: string;
-  /** Path relative to the project root, e.g. `data/cases/gulmire-imin.ttl`. */
+  /** Path relative to the project root, e.g. `data/cases/gulmire-imin.ttl`; `{folder}/…` for a data folder outside it. */
   readonly file: string;
   readonly size: number;
 }

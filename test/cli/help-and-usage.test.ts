@@ -21,12 +21,18 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 const expected: Record<string, { options: string[]; environment: string[] }> = {
   validate: { options: ['-h, --help'], environment: ['BASE_IRI'] },
   query: {
-    options: ['-f, --format FORMAT', '-p, --param NAME=VALUE', '-h, --help'],
-    environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
+    options: ['-f, --format FORMAT', '-p, --param NAME=VALUE', '-d, --data DIR', '-h, --help'],
+    environment: ['BASE_IRI', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
   },
-  serve: { options: ['-h, --help'], environment: ['BASE_IRI', 'HOST', 'PORT', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_WORKERS', 'QUERY_MEMORY_MB'] },
-  export: { options: ['-o, --out DIR', '-h, --help'], environment: ['BASE_IRI'] },
-  cite: { options: ['-f, --format FORMAT', '-h, --help'], environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'] },
+  serve: {
+    options: ['-d, --data DIR', '-h, --help'],
+    environment: ['BASE_IRI', 'HOST', 'PORT', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_WORKERS', 'QUERY_MEMORY_MB'],
+  },
+  export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },
+  cite: {
+    options: ['-f, --format FORMAT', '-d, --data DIR', '-h, --help'],
+    environment: ['BASE_IRI', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
+  },
   help: { options: ['-h, --help'], environment: [] },
 };
 

@@ -72,3 +72,21 @@ describe('casegraph query with bad input', () => {
     expect(err).toMatch(/cannot read .*nope\.rq: ENOENT/);
   });
 });
+
+describe('casegraph query --data', () => {
+  it('answers over the given folder instead of data/, with the ontology still loaded', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'casegraph-own-data-'));
+    writeFileSync(path.join(folder, 'own.ttl'), '<https://example.org/synthetic/a> <https://example.org/synthetic/p> "own" .\n');
+    const ask = (where: string) => `ASK { ${where} }`;
+    const own = await run(ask('?s <https://example.org/synthetic/p> "own"'), '--data', folder);
+    const ontology = await run(ask('?c a <http://www.w3.org/2002/07/owl#Class>'), '--data', folder);
+    const shipped = await run(ask('?p a <https://schema.org/Person>'), '--data', folder);
+    expect([own.out, ontology.out, shipped.out]).toEqual(['{"head":{},"boolean":true}\n', '{"head":{},"boolean":true}\n', '{"head":{},"boolean":false}\n']);
+  });
+
+  it('exits 2 naming a folder that does not exist', async () => {
+    const { code, err } = await run('ASK {}', '--data', 'no/such/folder');
+    expect(code).toBe(2);
+    expect(err).toMatch(/--data: "no\/such\/folder" is not a folder/);
+  });
+});

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/errors/casegraph-error.js';
@@ -29,5 +32,23 @@ describe('BASE_IRI', () => {
     expect(loadConfig({ BASE_IRI: 'https://casegraph.example.org/' }).baseIri).toBe('https://casegraph.example.org/');
     expect(() => loadConfig({ BASE_IRI: 'https://casegraph.example.org' })).toThrow(/ending in '\//);
     expect(() => loadConfig({ BASE_IRI: 'ftp://x/' })).toThrow(/BASE_IRI must be an http\(s\) IRI/);
+  });
+});
+
+describe('DATA_DIRS', () => {
+  it('serves ontology/ and data/ when unset or empty', () => {
+    expect(loadConfig({}).dataDirs).toEqual(['ontology', 'data']);
+    expect(loadConfig({ DATA_DIRS: ' ' }).dataDirs).toEqual(['ontology', 'data']);
+  });
+
+  it('replaces data/ with the named folders, resolved against the working directory, and keeps the ontology', () => {
+    const one = mkdtempSync(path.join(tmpdir(), 'casegraph-data-'));
+    const two = mkdtempSync(path.join(tmpdir(), 'casegraph-data-'));
+    expect(loadConfig({ DATA_DIRS: `${one}, ${path.relative(process.cwd(), two)}` }).dataDirs).toEqual(['ontology', one, two]);
+  });
+
+  it('stops startup naming the setting and the folder that is not one', () => {
+    expect(() => loadConfig({ DATA_DIRS: 'no/such/folder' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIRS: 'no/such/folder' })).toThrow(/^DATA_DIRS: "no\/such\/folder" is not a folder \(resolved to /);
   });
 });

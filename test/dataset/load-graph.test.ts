@@ -65,3 +65,27 @@ describe('a missing dataset folder', () => {
     expect(() => loadGraph({ root, dirs: ['data', 'ontology'], baseIri: base })).toThrow(/ontology is missing/);
   });
 });
+
+describe('a data folder outside the project root', () => {
+  const root = fixture({ 'ontology/o.ttl': '<id/o> <http://example.test/p> "o" .\n' });
+  const elsewhere = fixture({ 'cases/x.ttl': '<id/person/x> <http://example.test/p> "x" .\n' });
+
+  it('is named by its last segment, so its graph IRIs do not depend on where it is kept', () => {
+    const { graphs } = loadGraph({ root, dirs: ['ontology', path.join(elsewhere, 'cases')], baseIri: base });
+    expect(graphs.map((g) => [g.file, g.iri])).toEqual([
+      ['cases/x.ttl', 'http://example.test/graph/cases/x'],
+      ['ontology/o.ttl', 'http://example.test/graph/ontology/o'],
+    ]);
+  });
+
+  it('stops the load naming both files when two folders would make the same graph', () => {
+    const other = fixture({ 'cases/x.ttl': '<id/person/y> <http://example.test/p> "y" .\n' });
+    expect(() => loadGraph({ root, dirs: [path.join(elsewhere, 'cases'), path.join(other, 'cases')], baseIri: base })).toThrow(
+      /two dataset files would make the same graph: .*cases\/x\.ttl and .*cases\/x\.ttl/,
+    );
+  });
+
+  it('says which absolute folder is missing', () => {
+    expect(() => loadGraph({ root, dirs: [path.join(elsewhere, 'nowhere')], baseIri: base })).toThrow(/^dataset folder .*nowhere is missing$/);
+  });
+});

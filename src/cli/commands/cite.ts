@@ -2,11 +2,11 @@
 import { citationFormatNames, findCitationFormat } from '../../citations/index.js';
 import { citationQueries } from '../../persons/index.js';
 import { readPersonClaims } from '../../persons/index.js';
-import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
 import { loadQueryCatalog } from '../../queries/index.js';
 import { openStore } from '../../backends/open-store.js';
 import { defineCommand } from '../command.js';
+import { configWithData, dataOption } from '../data-option.js';
 
 export const citeCommand = defineCommand({
   name: 'cite',
@@ -22,8 +22,9 @@ export const citeCommand = defineCommand({
       description: `Citation format: ${citationFormatNames.join(', ')} (default csl-json).`,
       choices: citationFormatNames,
     },
+    dataOption,
   ],
-  environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
+  environment: ['BASE_IRI', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
   exitNotes: { 2: 'also an unknown person' },
   examples: ['casegraph cite gulmire-imin --format bibtex > gulmire-imin.bib'],
   async run({ values, positionals }, io) {
@@ -31,7 +32,7 @@ export const citeCommand = defineCommand({
     const format = findCitationFormat(name);
     // The parser checked the name against the choices.
     if (!format) throw new BadRequestError(`unknown citation format ${JSON.stringify(name)}`);
-    const config = loadConfig();
+    const config = configWithData(values.data);
     const queries = citationQueries(loadQueryCatalog(config.root, config.baseIri));
     const store = await openStore({ ...config, workers: 1 });
     try {

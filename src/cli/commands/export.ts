@@ -1,10 +1,10 @@
 // `casegraph export`: writes the dumps (RDF, JSON-LD, CSV per class), their index, SHA256SUMS and the VoID description.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../../config/load-config.js';
 import { buildDumps, datasetDescription, dumpIndex, sha256Sums, resourceFormats, serializeTriples, ResourceGraph } from '../../linked-data/index.js';
 import { openStore } from '../../backends/open-store.js';
 import { defineCommand } from '../command.js';
+import { configWithData, dataOption } from '../data-option.js';
 
 const defaultOut = 'dist/dumps';
 
@@ -14,13 +14,16 @@ export const exportCommand = defineCommand({
   details: [
     'Beside the dumps it writes index.json (the listing GET /dumps/ gives) and void.ttl (the dataset description). Each file is written beside its target and renamed into place, so a failed export leaves no half-written file.',
   ],
-  options: [{ name: 'out', short: 'o', type: 'string', valueName: 'DIR', description: `Folder to write into, created if missing (default ${defaultOut}).` }],
-  environment: ['BASE_IRI'],
+  options: [
+    { name: 'out', short: 'o', type: 'string', valueName: 'DIR', description: `Folder to write into, created if missing (default ${defaultOut}).` },
+    dataOption,
+  ],
+  environment: ['BASE_IRI', 'DATA_DIRS'],
   exitNotes: { 1: 'bad data or a write error' },
   examples: ['casegraph export --out /srv/casegraph/dumps'],
   async run({ values }, io) {
     const out = values.out ?? defaultOut;
-    const config = loadConfig();
+    const config = configWithData(values.data);
     const store = await openStore({ ...config, workers: 1 });
     try {
       const set = await buildDumps(store);

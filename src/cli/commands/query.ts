@@ -1,6 +1,5 @@
 // `casegraph query`: runs one read-only SPARQL query (text or .rq file) over the loaded graph and prints the answer.
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../../config/load-config.js';
 import { BadRequestError, CasegraphError } from '../../errors/casegraph-error.js';
 import { QueryAnalyzer } from '../../engine/query-analyzer.js';
 import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../formats/result-formats.js';
@@ -9,6 +8,7 @@ import type { ResultKind } from '../../engine/query-analyzer.js';
 import { openStore } from '../../backends/open-store.js';
 import { loadQueryCatalog, parseQueryFile, runSavedQuery, type SavedQuery } from '../../queries/index.js';
 import { defineCommand } from '../command.js';
+import { configWithData, dataOption } from '../data-option.js';
 import { UsageError } from '../usage-error.js';
 
 const formatNames = resultFormats.map((f) => f.name);
@@ -48,8 +48,9 @@ export const queryCommand = defineCommand({
       description: 'Bind a parameter of a saved query or of a .rq file with grlc front matter ("#+ summary: ...").',
       repeatable: true,
     },
+    dataOption,
   ],
-  environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
+  environment: ['BASE_IRI', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
   exitNotes: {
     1: 'the query failed while running (e.g. stopped at its deadline)',
     2: 'also an unreadable .rq file, a format that cannot carry the answer, or a query refused before it runs (syntax error, update, LOAD, SERVICE)',
@@ -62,7 +63,7 @@ export const queryCommand = defineCommand({
   async run({ values, positionals }, io) {
     const source = positionals[0] as string;
     const params = parseParams(values.param ?? []);
-    const config = loadConfig();
+    const config = configWithData(values.data);
     const saved = savedQuery(source, config.root, config.baseIri);
     const { text, file } = saved ? { text: saved.text, file: saved.file } : await readQuery(source);
     let analysis;

@@ -1,21 +1,21 @@
 // `casegraph serve`: starts the HTTP server on HOST:PORT and runs until SIGINT or SIGTERM.
-import { loadConfig } from '../../config/load-config.js';
 import { startServer } from '../../server.js';
 import { defineCommand } from '../command.js';
+import { configWithData, dataOption } from '../data-option.js';
 import { allEnvironmentVariables } from '../environment-variables.js';
 
 export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'Start the HTTP server on HOST:PORT (default 127.0.0.1:3000); settings come from the environment.',
   details: [
-    'It loads ontology/ and data/, starts the query workers and prints one line when ready. SIGINT (Ctrl-C) or SIGTERM stops accepting connections, lets requests in flight finish, then stops the workers.',
+    'It loads ontology/ and data/ (or the folders given with --data or DATA_DIRS), starts the query workers and prints one line when ready. SIGINT (Ctrl-C) or SIGTERM stops accepting connections, lets requests in flight finish, then stops the workers.',
   ],
-  options: [],
+  options: [dataOption],
   environment: allEnvironmentVariables,
   exitNotes: { 0: 'stopped by SIGINT or SIGTERM', 1: 'a bad setting, data file or saved query, or the port is taken' },
-  examples: ['PORT=8080 BASE_IRI=https://casegraph.example/ casegraph serve'],
-  async run(_args, io) {
-    const config = loadConfig();
+  examples: ['PORT=8080 BASE_IRI=https://casegraph.example/ casegraph serve', 'casegraph serve --data /srv/cases'],
+  async run({ values }, io) {
+    const config = configWithData(values.data);
     const server = await startServer(config, {
       handleSignals: true,
       logLevel: 'warn',
