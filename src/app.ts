@@ -37,10 +37,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // Defaults stay documented in the schemas but are applied by the handlers, so a request keeps only what the
     // client sent (pagination links repeat exactly those parameters).
     ajv: { customOptions: { useDefaults: false } },
+    // Response schemas describe the answers for the OpenAPI document; JSON bodies are still written by JSON.stringify,
+    // so a schema that lags behind an answer cannot silently drop its keys (tests check answers against them).
+    // Given as the factory, not setSerializerCompiler: a plugin that adds a shared schema rebuilds its compiler from
+    // the factory, and would otherwise compile every response schema with fast-json-stringify (measured: half of startup).
+    schemaController: { compilersFactory: { buildSerializer: () => () => (data: unknown) => JSON.stringify(data) } },
   });
-  // Response schemas describe the answers for the OpenAPI document; JSON bodies are still written by JSON.stringify,
-  // as before, so a schema that lags behind an answer cannot silently drop its keys (tests check answers against them).
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   // 1. Errors: one handler maps typed errors to status and a one-line message.
   app.register(errorHandler);
