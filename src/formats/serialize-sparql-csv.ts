@@ -1,6 +1,7 @@
 // SPARQL 1.1 Query Results CSV: lexical forms only (lossy by design), RFC 4180 quoting, CRLF line ends.
 import type { Term } from '@rdfjs/types';
 import type { QueryResult } from '../store/graph-store.js';
+import { csvField } from './csv-field.js';
 
 /** The spec covers SELECT only; ASK is written as the one-column `_askResult` table Apache Jena uses. */
 export function serializeSparqlCsv(result: QueryResult): string {
@@ -23,9 +24,4 @@ function csvValue(term: Term | undefined): string {
     default:
       return term.value;
   }
-}
-
-/** Quotes a field holding a quote, comma, CR or LF, doubling inner quotes. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,6 +1,7 @@
 // One CSV per main class: one row per resource, IRI column first, ISO dates, several values joined with " | ".
 import type { NamedNode, Quad_Subject } from '@rdfjs/types';
 import { casegraphNamespaces, dct, owl, prov, rdf, rdfs, schema } from '../vocabulary/namespaces.js';
+import { csvField } from '../formats/csv-field.js';
 import { compareTerms, type ResourceGraph } from './resource-graph.js';
 
 export interface CsvTable {
@@ -118,9 +119,4 @@ export function buildCsv(graph: ResourceGraph, table: CsvTable): string {
     lines.push([subject.value, ...cells].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

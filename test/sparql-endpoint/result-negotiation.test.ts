@@ -272,3 +272,11 @@ describe('a SPARQLWrapper client', () => {
     expect(quads.map((q) => [q.subject.value, q.predicate.value, q.object.value])).toEqual([[p1, `${vocab}name`, 'Person 1']]);
   });
 });
+
+describe('a CSV answer holding values that start like a formula', () => {
+  it('writes them as text a spreadsheet will not run, and numbers as they are', async () => {
+    const res = await run('SELECT ?v { VALUES ?v { "=1+2" "@SUM(A1)" "-2+3" -7 "plain" } }', undefined, 'csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.body.split('\r\n')).toEqual(['v', "'=1+2", "'@SUM(A1)", "'-2+3", '-7', 'plain', '']);
+  });
+});
