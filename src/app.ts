@@ -7,6 +7,7 @@ import type { GraphStore } from './store/graph-store.js';
 import { errorHandler, frameworkErrors } from './http/error-handler.js';
 import { storePlugin } from './http/store-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
+import { securityHeadersPlugin } from './http/security-headers-plugin.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { healthRoute } from './health/index.js';
 import { editorAssetsRoute, sparqlRoute, sparqlTag, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
@@ -44,8 +45,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     schemaController: { compilersFactory: { buildSerializer: () => () => (data: unknown) => JSON.stringify(data) } },
   });
 
-  // 1. Errors: one handler maps typed errors to status and a one-line message.
+  // 1. Errors: one handler maps typed errors to status and a one-line message; security headers on every answer, errors too.
   app.register(errorHandler);
+  app.register(securityHeadersPlugin);
   // 2. Services: the store and the settings, as decorators.
   app.register(storePlugin, { store, config });
   app.register(queryCatalogPlugin, { catalog });
