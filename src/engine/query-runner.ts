@@ -5,6 +5,7 @@ import { DataFactory } from 'rdf-data-factory';
 import type { Store } from 'n3';
 import type { Bindings, Quad, Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
+import { classifyEngineError } from './classify-engine-error.js';
 import { QueryAnalyzer } from './query-analyzer.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 import { termCodec } from './term-codec.js';
@@ -62,6 +63,14 @@ export class QueryRunner {
 
   /** Runs over the runner's store, or over `store` (the conformance harness: one dataset per test, one engine for all). */
   async run(job: QueryJob, store: Store = this.store): Promise<EncodedResult> {
+    try {
+      return await this.evaluate(job, store);
+    } catch (error) {
+      throw classifyEngineError(error);
+    }
+  }
+
+  private async evaluate(job: QueryJob, store: Store): Promise<EncodedResult> {
     const baseIri = job.baseIri ?? this.baseIri;
     const analysis = this.analyzer.analyze(job.query, baseIri);
     if (job.bindings) checkBindable(analysis.operation, Object.keys(job.bindings));

@@ -85,3 +85,8 @@ export class MethodNotAllowedError extends CasegraphError {
     this.allow = allow;
   }
 }
+
+/** An answer, or a value a query builds, is larger than casegraph will hold or send. */
+export class ContentTooLargeError extends CasegraphError {
+  override readonly status = 413;
+}

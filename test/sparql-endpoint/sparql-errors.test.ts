@@ -177,3 +177,29 @@ describe('a path with broken percent-encoding', () => {
     expect(res.body).not.toMatch(/FST_ERR|"code"/);
   });
 });
+
+describe('a query calling a function the engine does not have', () => {
+  it.each([
+    ['an extension function by IRI', 'ASK { FILTER(<http://example.org/f>(1)) }', 'http://example.org/f'],
+    ['an unknown prefixed function', 'PREFIX ex: <http://example.org/> ASK { FILTER(ex:nope(1)) }', 'http://example.org/nope'],
+    ['a misspelt cast', 'PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT (xsd:intger("1") AS ?x) {}', 'http://www.w3.org/2001/XMLSchema#intger'],
+  ])('answers 400 naming it: %s', async (_what, query, iri) => {
+    const res = await s.app.inject({ method: 'GET', url: '/sparql', query: { query } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`unknown function <${iri}>`);
+    oneLine(res.body);
+  });
+});
+
+describe('a query building a string longer than the engine can hold', () => {
+  it('answers 413 saying so, and the endpoint answers the next query', async () => {
+    const doublings = Array.from({ length: 30 }, (_, i) => `BIND(CONCAT(?s${i}, ?s${i}) AS ?s${i + 1})`).join(' ');
+    const query = `SELECT (STRLEN(?s30) AS ?n) { BIND("ab" AS ?s0) ${doublings} }`;
+    const res = await s.app.inject({ method: 'GET', url: '/sparql', query: { query } });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toMatch(/builds a string longer than the engine can hold/);
+    oneLine(res.body);
+    const next = await s.app.inject({ method: 'GET', url: '/sparql', query: { query: 'ASK {}' } });
+    expect(next.statusCode).toBe(200);
+  });
+});

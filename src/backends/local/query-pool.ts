@@ -1,6 +1,6 @@
 // A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and replaced.
 import { Worker } from 'node:worker_threads';
-import { BadRequestError, CasegraphError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
+import { BadRequestError, CasegraphError, ContentTooLargeError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
 
@@ -222,5 +222,6 @@ function workerFailure(error: Error & { code?: string }, memoryMb: number | unde
 /** Errors cross the thread as plain data; a client error stays a 400, anything else is the engine's failure. */
 function reviveError(error: { name: string; message: string; location: ErrorLocation | undefined }): Error {
   if (error.name === 'BadRequestError') return new BadRequestError(error.message, error.location);
+  if (error.name === 'ContentTooLargeError') return new ContentTooLargeError(error.message, error.location);
   return new CasegraphError(`query evaluation failed: ${error.message}`);
 }
