@@ -34,6 +34,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logger: options.logger ?? false,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
+    // Connection limits against slow and many clients (see README, "Configuration"). Node checks request deadlines
+    // every connectionsCheckingInterval (30 s by default), which would let a trickling client hold on far longer.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    maxRequestsPerSocket: config.maxRequestsPerSocket,
+    http: { headersTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs) },
     frameworkErrors,
     // Defaults stay documented in the schemas but are applied by the handlers, so a request keeps only what the
     // client sent (pagination links repeat exactly those parameters).
@@ -44,6 +50,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // the factory, and would otherwise compile every response schema with fast-json-stringify (measured: half of startup).
     schemaController: { compilersFactory: { buildSerializer: () => () => (data: unknown) => JSON.stringify(data) } },
   });
+
+  // Past the cap Node closes a new connection at once: cheaper than holding it, and the client may retry.
+  app.server.maxConnections = config.maxConnections;
 
   // 1. Errors: one handler maps typed errors to status and a one-line message; security headers on every answer, errors too.
   app.register(errorHandler);

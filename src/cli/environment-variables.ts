@@ -1,7 +1,19 @@
 // The settings load-config.ts reads, described once for every command's --help.
 import { defaultConfig } from '../config/load-config.js';
 
-export type EnvironmentVariable = 'BASE_IRI' | 'HOST' | 'PORT' | 'DATA_DIRS' | 'QUERY_TIMEOUT_MS' | 'MAX_RESULTS' | 'QUERY_WORKERS' | 'QUERY_MEMORY_MB';
+export type EnvironmentVariable =
+  | 'BASE_IRI'
+  | 'HOST'
+  | 'PORT'
+  | 'DATA_DIRS'
+  | 'QUERY_TIMEOUT_MS'
+  | 'MAX_RESULTS'
+  | 'QUERY_WORKERS'
+  | 'QUERY_MEMORY_MB'
+  | 'REQUEST_TIMEOUT_MS'
+  | 'MAX_CONNECTIONS'
+  | 'KEEP_ALIVE_TIMEOUT_MS'
+  | 'MAX_REQUESTS_PER_SOCKET';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -13,6 +25,10 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   MAX_RESULTS: `Most rows or triples in one answer (default ${defaultConfig.maxResults})`,
   QUERY_WORKERS: 'Query worker threads (default: the number of cores)',
   QUERY_MEMORY_MB: `Heap limit of one query worker, in MiB (default ${defaultConfig.queryMemoryMb})`,
+  REQUEST_TIMEOUT_MS: `Time a client has to send a whole request, in milliseconds; slower ones get 408 (default ${defaultConfig.requestTimeoutMs})`,
+  MAX_CONNECTIONS: `Open connections at most; more are closed as they arrive (default ${defaultConfig.maxConnections})`,
+  KEEP_ALIVE_TIMEOUT_MS: `How long an idle keep-alive connection stays open, in milliseconds (default ${defaultConfig.keepAliveTimeoutMs})`,
+  MAX_REQUESTS_PER_SOCKET: `Requests one keep-alive connection may carry (default ${defaultConfig.maxRequestsPerSocket})`,
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

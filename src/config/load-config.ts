@@ -23,6 +23,14 @@ export interface Config {
   readonly workers: number;
   /** Heap limit of one query worker, in MiB: a query that needs more is stopped, its worker replaced. */
   readonly queryMemoryMb: number;
+  /** Time a client has to send a whole request, headers and body; a trickling client is cut off with 408. */
+  readonly requestTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. */
+  readonly maxConnections: number;
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeoutMs: number;
+  /** Requests one keep-alive connection may carry before the server closes it. */
+  readonly maxRequestsPerSocket: number;
 }
 
 /** The ontology folder: always part of the dataset, whichever data folders a deployment serves. */
@@ -40,6 +48,10 @@ export const defaultConfig: Config = {
   maxResults: 10_000,
   workers: Math.max(1, os.availableParallelism()),
   queryMemoryMb: 1024,
+  requestTimeoutMs: 10_000,
+  maxConnections: 1_000,
+  keepAliveTimeoutMs: 5_000,
+  maxRequestsPerSocket: 1_000,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -60,7 +72,7 @@ export function dataDirsFrom(folders: readonly string[], cwd: string, setting: s
   ];
 }
 
-/** Reads BASE_IRI, HOST, PORT, DATA_DIRS, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS and QUERY_MEMORY_MB; overrides win over both. */
+/** Reads the variables listed in cli/environment-variables.ts (BASE_IRI, HOST, PORT, DATA_DIRS, …); overrides win over both. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const dataDirs =
     env.DATA_DIRS === undefined || env.DATA_DIRS.trim() === '' ? defaultConfig.dataDirs : dataDirsFrom(splitList(env.DATA_DIRS), process.cwd(), 'DATA_DIRS');
@@ -75,6 +87,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResults: integer(env, 'MAX_RESULTS', defaultConfig.maxResults, 1, 10_000_000),
     workers: integer(env, 'QUERY_WORKERS', defaultConfig.workers, 1, 256),
     queryMemoryMb: integer(env, 'QUERY_MEMORY_MB', defaultConfig.queryMemoryMb, 128, 65_536),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', defaultConfig.requestTimeoutMs, 100, 600_000),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', defaultConfig.maxConnections, 1, 1_000_000),
+    keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', defaultConfig.keepAliveTimeoutMs, 100, 600_000),
+    maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', defaultConfig.maxRequestsPerSocket, 1, 1_000_000),
     ...overrides,
   };
   checkBaseIri(config.baseIri);

@@ -26,7 +26,20 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
   },
   serve: {
     options: ['-d, --data DIR', '-h, --help'],
-    environment: ['BASE_IRI', 'HOST', 'PORT', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_WORKERS', 'QUERY_MEMORY_MB'],
+    environment: [
+      'BASE_IRI',
+      'HOST',
+      'PORT',
+      'DATA_DIRS',
+      'QUERY_TIMEOUT_MS',
+      'MAX_RESULTS',
+      'QUERY_WORKERS',
+      'QUERY_MEMORY_MB',
+      'REQUEST_TIMEOUT_MS',
+      'MAX_CONNECTIONS',
+      'KEEP_ALIVE_TIMEOUT_MS',
+      'MAX_REQUESTS_PER_SOCKET',
+    ],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },
   cite: {
