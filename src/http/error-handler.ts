@@ -1,4 +1,5 @@
 // The one place where errors become HTTP answers: typed errors keep their status, 4xx say what went wrong, 5xx say little.
+import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -49,6 +50,13 @@ function withLocation(message: string, location: ErrorLocation | undefined): str
   return `${where}: ${message}`;
 }
 
+/** The first 16 hex digits of SHA-256 over what the client sent as its query (URL and body), or undefined. */
+function queryHash(request: FastifyRequest): string | undefined {
+  const sent = [(request.query as Record<string, unknown> | undefined)?.query, request.body].filter((part) => part !== undefined && part !== null);
+  if (sent.length === 0) return undefined;
+  return createHash('sha256').update(JSON.stringify(sent)).digest('hex').slice(0, 16);
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -56,7 +64,11 @@ function oneLine(text: string): string {
 function send(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   // A request the route's schema refuses: the same one-line 400 a handler's own check would give.
   const { status, message } = toHttpError(isValidationError(error) ? new BadRequestError(validationMessage(error, request)) : error);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (error instanceof QueryTimeoutError || error instanceof QueryMemoryError) {
+    // A stopped query is the limits doing their job, not our fault: one info line, no stack, and a hash instead of
+    // the query, so the log keeps no requester data beyond what tells repeats apart.
+    request.log.info({ stopped: error.name, queryHash: queryHash(request), elapsedMs: Math.round(reply.elapsedTime) }, error.message);
+  } else if (status >= 500) request.log.error({ err: error }, 'request failed');
   if (error instanceof MethodNotAllowedError) reply.header('allow', error.allow.join(', '));
   return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
 }

@@ -1,4 +1,9 @@
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { openLocalStore } from '../../src/backends/local/open-local-store.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { syntheticBase, writeSyntheticDataset } from '../helpers/synthetic-app.js';
 import { BadRequestError, DataError, QueryMemoryError, QueryTimeoutError } from '../../src/errors/casegraph-error.js';
 import { toHttpError } from '../../src/http/error-handler.js';
 
@@ -27,5 +32,29 @@ describe('a server error', () => {
       status: 503,
       message: 'the query was stopped: it needed more memory than a query may use',
     });
+  });
+});
+
+describe('a query stopped at its deadline, in the log', () => {
+  it('is one info line with the query hash and duration, no stack and not the query; errors stay for our faults', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
+    const root = writeSyntheticDataset();
+    const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 1 });
+    const app = buildApp({ store: await openLocalStore(config), config, logger: { level: 'info', stream } });
+    try {
+      const query = 'SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }';
+      const res = await app.inject({ url: '/sparql', query: { query, timeout: '0.2' } });
+      expect(res.statusCode).toBe(503);
+      const stopped = lines.filter((l) => l.stopped !== undefined);
+      expect(stopped).toHaveLength(1);
+      expect(stopped[0]).toMatchObject({ level: 30, stopped: 'QueryTimeoutError', queryHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+      expect(stopped[0]?.elapsedMs).toBeGreaterThanOrEqual(0);
+      expect(JSON.stringify(lines)).not.toContain('?a ?b ?c');
+      expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    } finally {
+      await app.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
