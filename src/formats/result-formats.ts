@@ -95,7 +95,15 @@ export const resultFormats: readonly ResultFormat[] = [
     serialize: (r, c) => serializeRdf(r, c, 'N-Quads'),
   },
   { name: 'trig', formatIri: formats('TriG'), mediaType: 'application/trig', aliases: [], kinds: graphs, serialize: (r, c) => serializeRdf(r, c, 'TriG') },
-  { name: 'jsonld', formatIri: formats('JSON-LD'), mediaType: 'application/ld+json', aliases: [], kinds: graphs, serialize: (r, c) => serializeJsonLd(r, c) },
+  // JSON-LD is the JSON form of a graph: a client that accepts only application/json gets it for a CONSTRUCT.
+  {
+    name: 'jsonld',
+    formatIri: formats('JSON-LD'),
+    mediaType: 'application/ld+json',
+    aliases: ['application/json'],
+    kinds: graphs,
+    serialize: (r, c) => serializeJsonLd(r, c),
+  },
   {
     name: 'rdfxml',
     formatIri: formats('RDF_XML'),

@@ -143,5 +143,8 @@ function contentType(format: ResultFormat): string {
 
 /** Other names clients use in `format=` (SPARQLWrapper sends `json-ld` and `n3`; a Turtle document is valid N3). */
 const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', n3: 'turtle', ttl: 'turtle', nt: 'ntriples', nq: 'nquads', rdf: 'rdfxml' };
-/** `format=xml` means the XML form of the answer: SPARQL XML for SELECT/ASK, RDF/XML for a graph. */
-const graphSynonyms: Readonly<Record<string, string>> = { xml: 'rdfxml' };
+/**
+ * `format=xml` and `format=json` mean the XML or JSON form of the answer: SPARQL XML or JSON for SELECT/ASK, RDF/XML
+ * or JSON-LD for a graph, as Virtuoso and Fuseki answer (SPARQLWrapper's setReturnFormat(JSON) on a CONSTRUCT).
+ */
+const graphSynonyms: Readonly<Record<string, string>> = { xml: 'rdfxml', json: 'jsonld' };

@@ -77,11 +77,16 @@ describe('casegraph query --data', () => {
   it('answers over the given folder instead of data/, with the ontology still loaded', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'casegraph-own-data-'));
     writeFileSync(path.join(folder, 'own.ttl'), '<https://example.org/synthetic/a> <https://example.org/synthetic/p> "own" .\n');
-    const ask = (where: string) => `ASK { ${where} }`;
-    const own = await run(ask('?s <https://example.org/synthetic/p> "own"'), '--data', folder);
-    const ontology = await run(ask('?c a <http://www.w3.org/2002/07/owl#Class>'), '--data', folder);
-    const shipped = await run(ask('?p a <https://schema.org/Person>'), '--data', folder);
-    expect([own.out, ontology.out, shipped.out]).toEqual(['{"head":{},"boolean":true}\n', '{"head":{},"boolean":true}\n', '{"head":{},"boolean":false}\n']);
+    // One process: each run starts a store and a worker.
+    const query = [
+      'SELECT ?own ?ontology ?shipped {',
+      '  BIND(EXISTS { ?s <https://example.org/synthetic/p> "own" } AS ?own)',
+      '  BIND(EXISTS { ?c a <http://www.w3.org/2002/07/owl#Class> } AS ?ontology)',
+      '  BIND(EXISTS { ?p a <https://schema.org/Person> } AS ?shipped)',
+      '}',
+    ].join('\n');
+    const { code, out } = await run(query, '--data', folder, '--format', 'csv');
+    expect([code, out]).toEqual([0, 'own,ontology,shipped\r\ntrue,true,false\r\n']);
   });
 
   it('exits 2 naming a folder that does not exist', async () => {

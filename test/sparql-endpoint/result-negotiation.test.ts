@@ -250,6 +250,28 @@ describe('a SPARQLWrapper client', () => {
     expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
   });
 
+  it('gets JSON-LD for a CONSTRUCT with setReturnFormat(JSON), as Virtuoso and Fuseki answer', async () => {
+    const res = await wrapper(
+      construct,
+      [
+        ['format', 'json'],
+        ['output', 'json'],
+        ['results', 'json'],
+      ],
+      'application/sparql-results+json,application/json,text/javascript,application/javascript',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
+    const quads = await jsonld.toRDF(res.json<object>(), { format: 'application/n-quads' });
+    expect(quads).toContain(`<${p1}> <${vocab}name> "Person 1" .`);
+  });
+
+  it('gets JSON-LD for a CONSTRUCT asked for as plain application/json', async () => {
+    const res = await run(construct, 'application/json');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
+  });
+
   it('gets Turtle, which is valid N3, for a CONSTRUCT with format=n3', async () => {
     const res = await wrapper(construct, [['format', 'n3']], 'application/turtle,text/turtle,text/rdf+n3,application/n-triples,application/n3,text/n3');
     expect(res.statusCode).toBe(200);
