@@ -110,6 +110,12 @@ function graphIris(params: URLSearchParams, name: string): string[] {
   return values;
 }
 
+/**
+ * The shortest deadline a client may set. Below it, nearly every query would be stopped, and stopping one means
+ * terminating its worker: `timeout=0.001` in a loop would keep workers restarting for everyone else.
+ */
+export const minimumTimeoutMs = 100;
+
 /** `timeout=` is in seconds (decimals allowed, e.g. 0.5), like Fuseki's; it can only lower the server's deadline. */
 function timeout(params: URLSearchParams): number | undefined {
   const raw = single(params, 'timeout');
@@ -118,5 +124,5 @@ function timeout(params: URLSearchParams): number | undefined {
   if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(seconds > 0)) {
     throw new BadRequestError(`timeout must be a positive number of seconds, got ${JSON.stringify(raw)}`);
   }
-  return Math.max(1, Math.round(seconds * 1000));
+  return Math.max(minimumTimeoutMs, Math.round(seconds * 1000));
 }
