@@ -22,6 +22,8 @@ export interface Config {
   readonly workers: number;
   /** Heap limit of one query worker, in MiB: a query that needs more is stopped, its worker replaced. */
   readonly queryMemoryMb: number;
+  /** Folder for index snapshots (absolute); undefined when SNAPSHOT_DIR is `off` or empty, so every start parses. */
+  readonly snapshotDir: string | undefined;
 }
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,11 +38,12 @@ export const defaultConfig: Config = {
   maxResults: 10_000,
   workers: Math.max(1, os.availableParallelism()),
   queryMemoryMb: 1024,
+  snapshotDir: path.join(projectRoot, '.cache/casegraph'),
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS and QUERY_MEMORY_MB; overrides win over both. */
+/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS, QUERY_MEMORY_MB and SNAPSHOT_DIR; overrides win over both. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = {
     ...defaultConfig,
@@ -52,6 +55,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResults: integer(env, 'MAX_RESULTS', defaultConfig.maxResults, 1, 10_000_000),
     workers: integer(env, 'QUERY_WORKERS', defaultConfig.workers, 1, 256),
     queryMemoryMb: integer(env, 'QUERY_MEMORY_MB', defaultConfig.queryMemoryMb, 128, 65_536),
+    snapshotDir: env.SNAPSHOT_DIR !== undefined ? snapshotDir(env.SNAPSHOT_DIR) : defaultConfig.snapshotDir,
     ...overrides,
   };
   checkBaseIri(config.baseIri);
@@ -69,6 +73,14 @@ function checkBaseIri(value: string): string {
     throw new ConfigError(`BASE_IRI must be an http(s) IRI ending in '/', without query or fragment, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** `off` or empty turns snapshots off; a relative folder is taken from the working directory, like any path on a command line. */
+function snapshotDir(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.toLowerCase() === 'off') return undefined;
+  if (trimmed.includes('\0')) throw new ConfigError(`SNAPSHOT_DIR must be a folder path or 'off', got ${JSON.stringify(value)}`);
+  return path.resolve(trimmed);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
