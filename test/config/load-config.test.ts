@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
+import path from 'node:path';
+import { loadConfig, projectRoot } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/errors/casegraph-error.js';
 
 describe('HOST', () => {
@@ -29,5 +30,17 @@ describe('BASE_IRI', () => {
     expect(loadConfig({ BASE_IRI: 'https://casegraph.example.org/' }).baseIri).toBe('https://casegraph.example.org/');
     expect(() => loadConfig({ BASE_IRI: 'https://casegraph.example.org' })).toThrow(/ending in '\//);
     expect(() => loadConfig({ BASE_IRI: 'ftp://x/' })).toThrow(/BASE_IRI must be an http\(s\) IRI/);
+  });
+});
+
+describe('SNAPSHOT_DIR', () => {
+  it('defaults to .cache/casegraph under the project root, is turned off by off or empty, and resolves a folder', () => {
+    expect(loadConfig({}).snapshotDir).toBe(path.join(projectRoot, '.cache/casegraph'));
+    expect(loadConfig({ SNAPSHOT_DIR: 'off' }).snapshotDir).toBeUndefined();
+    expect(loadConfig({ SNAPSHOT_DIR: 'OFF' }).snapshotDir).toBeUndefined();
+    expect(loadConfig({ SNAPSHOT_DIR: ' ' }).snapshotDir).toBeUndefined();
+    expect(loadConfig({ SNAPSHOT_DIR: '/var/cache/casegraph' }).snapshotDir).toBe('/var/cache/casegraph');
+    expect(loadConfig({ SNAPSHOT_DIR: 'snapshots' }).snapshotDir).toBe(path.resolve('snapshots'));
+    expect(() => loadConfig({ SNAPSHOT_DIR: 'a\0b' })).toThrow(/SNAPSHOT_DIR/);
   });
 });
