@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/load-config.js';
 import { ConfigError } from './errors/casegraph-error.js';
-import { openStore } from './backends/open-store.js';
+import { openStore, type OpenStoreOptions } from './backends/open-store.js';
 import { buildApp } from './app.js';
 import { sparqlPath } from './sparql-endpoint/index.js';
 
@@ -23,10 +23,12 @@ export interface StartServerOptions {
   readonly handleSignals?: boolean;
   /** Log level for Fastify's logger; nothing is logged when absent. */
   readonly logLevel?: 'error' | 'warn' | 'info';
+  /** A progress line for the dataset load (the CLI shows one on stderr). */
+  readonly progress?: OpenStoreOptions['progress'];
 }
 
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
-  const store = await openStore(config);
+  const store = await openStore(config, { progress: options.progress });
   let app: FastifyInstance;
   try {
     app = buildApp({ store, config, logger: options.logLevel ? { level: options.logLevel } : false });

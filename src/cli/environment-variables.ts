@@ -13,7 +13,8 @@ export type EnvironmentVariable =
   | 'REQUEST_TIMEOUT_MS'
   | 'MAX_CONNECTIONS'
   | 'KEEP_ALIVE_TIMEOUT_MS'
-  | 'MAX_REQUESTS_PER_SOCKET';
+  | 'MAX_REQUESTS_PER_SOCKET'
+  | 'SNAPSHOT_DIR';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -29,6 +30,8 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   MAX_CONNECTIONS: `Open connections at most; more are closed as they arrive (default ${defaultConfig.maxConnections})`,
   KEEP_ALIVE_TIMEOUT_MS: `How long an idle keep-alive connection stays open, in milliseconds (default ${defaultConfig.keepAliveTimeoutMs})`,
   MAX_REQUESTS_PER_SOCKET: `Requests one keep-alive connection may carry (default ${defaultConfig.maxRequestsPerSocket})`,
+  SNAPSHOT_DIR:
+    'Folder for index snapshots, so a restart with unchanged data skips parsing; off or empty disables (default .cache/casegraph/ under the project root)',
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

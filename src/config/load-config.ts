@@ -31,6 +31,8 @@ export interface Config {
   readonly keepAliveTimeoutMs: number;
   /** Requests one keep-alive connection may carry before the server closes it. */
   readonly maxRequestsPerSocket: number;
+  /** Folder for index snapshots (absolute); undefined when SNAPSHOT_DIR is `off` or empty, so every start parses. */
+  readonly snapshotDir: string | undefined;
 }
 
 /** The ontology folder: always part of the dataset, whichever data folders a deployment serves. */
@@ -52,6 +54,7 @@ export const defaultConfig: Config = {
   maxConnections: 1_000,
   keepAliveTimeoutMs: 5_000,
   maxRequestsPerSocket: 1_000,
+  snapshotDir: path.join(projectRoot, '.cache/casegraph'),
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -91,6 +94,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxConnections: integer(env, 'MAX_CONNECTIONS', defaultConfig.maxConnections, 1, 1_000_000),
     keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', defaultConfig.keepAliveTimeoutMs, 100, 600_000),
     maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', defaultConfig.maxRequestsPerSocket, 1, 1_000_000),
+    snapshotDir: env.SNAPSHOT_DIR !== undefined ? snapshotDir(env.SNAPSHOT_DIR) : defaultConfig.snapshotDir,
     ...overrides,
   };
   checkBaseIri(config.baseIri);
@@ -124,6 +128,14 @@ function checkBaseIri(value: string): string {
     throw new ConfigError(`BASE_IRI must be an http(s) IRI ending in '/', without query or fragment, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** `off` or empty turns snapshots off; a relative folder is taken from the working directory, like any path on a command line. */
+function snapshotDir(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.toLowerCase() === 'off') return undefined;
+  if (trimmed.includes('\0')) throw new ConfigError(`SNAPSHOT_DIR must be a folder path or 'off', got ${JSON.stringify(value)}`);
+  return path.resolve(trimmed);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

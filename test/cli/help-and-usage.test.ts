@@ -39,6 +39,7 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'MAX_CONNECTIONS',
       'KEEP_ALIVE_TIMEOUT_MS',
       'MAX_REQUESTS_PER_SOCKET',
+      'SNAPSHOT_DIR',
     ],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig, projectRoot } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/errors/casegraph-error.js';
 
 describe('HOST', () => {
@@ -50,5 +50,17 @@ describe('DATA_DIRS', () => {
   it('stops startup naming the setting and the folder that is not one', () => {
     expect(() => loadConfig({ DATA_DIRS: 'no/such/folder' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIRS: 'no/such/folder' })).toThrow(/^DATA_DIRS: "no\/such\/folder" is not a folder \(resolved to /);
+  });
+});
+
+describe('SNAPSHOT_DIR', () => {
+  it('defaults to .cache/casegraph under the project root, is turned off by off or empty, and resolves a folder', () => {
+    expect(loadConfig({}).snapshotDir).toBe(path.join(projectRoot, '.cache/casegraph'));
+    expect(loadConfig({ SNAPSHOT_DIR: 'off' }).snapshotDir).toBeUndefined();
+    expect(loadConfig({ SNAPSHOT_DIR: 'OFF' }).snapshotDir).toBeUndefined();
+    expect(loadConfig({ SNAPSHOT_DIR: ' ' }).snapshotDir).toBeUndefined();
+    expect(loadConfig({ SNAPSHOT_DIR: '/var/cache/casegraph' }).snapshotDir).toBe('/var/cache/casegraph');
+    expect(loadConfig({ SNAPSHOT_DIR: 'snapshots' }).snapshotDir).toBe(path.resolve('snapshots'));
+    expect(() => loadConfig({ SNAPSHOT_DIR: 'a\0b' })).toThrow(/SNAPSHOT_DIR/);
   });
 });

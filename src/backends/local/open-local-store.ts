@@ -7,13 +7,25 @@ import { decodeResult } from '../../engine/decode-result.js';
 import { termCodec } from '../../engine/term-codec.js';
 import type { GraphStore, QueryRequest, QueryResult } from '../../store/graph-store.js';
 import { loadGraph } from '../../dataset/load-graph.js';
+import type { ProgressLine } from '../../dataset/progress-line.js';
+
+export interface OpenStoreOptions {
+  /** Shown while the dataset loads (`casegraph serve` passes one on stderr); silent when absent. */
+  readonly progress?: ProgressLine;
+}
 
 /**
  * Loads ontology and data (failing fast on bad files), then starts `config.workers` query workers that each
  * hold a copy of the dataset. match() answers from this thread; query() always goes through the pool.
  */
-export async function openLocalStore(config: Config): Promise<GraphStore> {
-  const { store, graphs, version } = loadGraph({ root: config.root, dirs: config.dataDirs, baseIri: config.baseIri });
+export async function openLocalStore(config: Config, options: OpenStoreOptions = {}): Promise<GraphStore> {
+  const { store, graphs, version } = loadGraph({
+    root: config.root,
+    dirs: config.dataDirs,
+    baseIri: config.baseIri,
+    onProgress: options.progress?.onProgress,
+  });
+  options.progress?.finish();
   const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
   const pool = await QueryPool.start({ size: config.workers, nquads, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
   return {

@@ -1,4 +1,5 @@
 // `casegraph serve`: starts the HTTP server on HOST:PORT and runs until SIGINT or SIGTERM.
+import { progressLine } from '../../dataset/progress-line.js';
 import { startServer } from '../../server.js';
 import { defineCommand } from '../command.js';
 import { configWithData, dataOption } from '../data-option.js';
@@ -20,6 +21,8 @@ export const serveCommand = defineCommand({
       handleSignals: true,
       logLevel: 'warn',
       announce: (line) => io.out(`${line}\n`),
+      // Loads over 2 s show files, triples and elapsed time on stderr, so stdout keeps only the ready line.
+      progress: progressLine({ stream: { write: (text) => io.err(text), isTTY: process.stderr.isTTY } }),
     });
     // Resolve only once the server and the store have closed, so the exit code follows a clean shutdown.
     await server.closed;

@@ -1,0 +1,164 @@
+// The dataset in two steps: read and hash every file (the version, known before any parsing), then parse one file at a time into quads.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DataFactory, Parser } from 'n3';
+import type { DataFactory as RdfDataFactory, Quad } from '@rdfjs/types';
+import { DataError } from '../errors/casegraph-error.js';
+import { casegraphNamespaces } from '../vocabulary/namespaces.js';
+import { datasetVersionHash, finishDatasetVersion } from './dataset-version.js';
+import { listDatasetFiles } from './list-dataset-files.js';
+import type { LoadedGraph } from '../store/graph-store.js';
+
+export interface ReadDatasetOptions {
+  readonly root: string;
+  /** Folders, relative to root or absolute; every `.ttl` and `.trig` file below them is read. */
+  readonly dirs: readonly string[];
+  /** Single files relative to root, read in addition to the folders. */
+  readonly files?: readonly string[];
+  readonly baseIri: string;
+  /** Called after each file is read and after each file (and every 100,000 quads) is parsed; see load-progress.ts. */
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  readonly phase: 'read' | 'parse';
+  /** Files read (phase 'read') or parsed completely (phase 'parse') so far. */
+  readonly files: number;
+  readonly totalFiles: number;
+  /** Quads parsed so far; 0 while reading. */
+  readonly quads: number;
+}
+
+/** A file's text, held from reading until its parse; the parse drops it so its memory can go. */
+interface PendingFile {
+  readonly file: string;
+  readonly graph: string;
+  text: string | undefined;
+}
+
+/** Every file read and hashed, nothing parsed yet: enough to look for a snapshot of `version`. */
+export interface ReadDataset {
+  readonly version: string;
+  readonly baseIri: string;
+  readonly files: readonly string[];
+  /**
+   * Yields every quad, each built once, already in its file's named graph; returns the graphs with their sizes.
+   * A syntax error throws a DataError naming file, line and column, so a consumer that only keeps what it built
+   * after the generator finished never holds a half-loaded dataset. Can be iterated once.
+   */
+  quads(): Generator<Quad, LoadedGraph[], undefined>;
+}
+
+export const formats: Readonly<Record<string, string>> = { '.ttl': 'text/turtle', '.trig': 'application/trig' };
+
+/** The files' texts stay in memory until parsed (read twice would let a file change between hash and parse). */
+export function readDataset(options: ReadDatasetOptions): ReadDataset {
+  const ns = casegraphNamespaces(options.baseIri);
+  const named = new Map(listDatasetFiles(options.root, options.dirs, Object.keys(formats)).map((f) => [f.file, f.path]));
+  for (const file of options.files ?? []) named.set(file, path.join(options.root, file));
+  const listed = [...named.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = listed.map(([file]) => file);
+  const hash = datasetVersionHash(options.baseIri);
+  const pending: PendingFile[] = [];
+  for (const [file, fullPath] of listed) {
+    const text = readDatasetFile(fullPath, file);
+    hash.add(file, text);
+    pending.push({ file, graph: ns.graph(file.replace(/\.(ttl|trig)$/, '')), text });
+    options.onProgress?.({ phase: 'read', files: pending.length, totalFiles: files.length, quads: 0 });
+  }
+  const version = finishDatasetVersion(hash);
+  let started = false;
+  return {
+    version,
+    baseIri: options.baseIri,
+    files,
+    quads() {
+      if (started) throw new Error('readDataset: quads() can be iterated only once');
+      started = true;
+      return parseAll(pending, options);
+    },
+  };
+}
+
+function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generator<Quad, LoadedGraph[], undefined> {
+  const graphs: LoadedGraph[] = [];
+  let total = 0;
+  for (const [index, entry] of pending.entries()) {
+    const text = entry.text ?? '';
+    entry.text = undefined;
+    const quads = parseFile(entry.file, text, options.baseIri, DataFactory.namedNode(entry.graph));
+    for (const quad of quads) {
+      yield quad;
+      if (++total % 100_000 === 0) options.onProgress?.({ phase: 'parse', files: index, totalFiles: pending.length, quads: total });
+    }
+    graphs.push({ iri: entry.graph, file: entry.file, size: quads.length });
+    options.onProgress?.({ phase: 'parse', files: index + 1, totalFiles: pending.length, quads: total });
+  }
+  return graphs;
+}
+
+function readDatasetFile(fullPath: string, file: string): string {
+  try {
+    return readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    throw new DataError(`cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+  }
+}
+
+/**
+ * Parses one document; quads of its default graph are put into `graph` (TriG's own named graphs stay).
+ * A syntax error becomes a DataError naming file, line and column.
+ */
+export function parseFile(file: string, content: string, baseIri: string, graph?: Quad['graph']): Quad[] {
+  const format = formats[path.extname(file)];
+  if (!format) throw new DataError(`unsupported file type (want .ttl or .trig)`, { file });
+  try {
+    return new Parser({ baseIRI: baseIri, format, ...(graph ? { factory: factoryInto(graph) } : {}) }).parse(content);
+  } catch (error) {
+    const { line, column } = errorPosition(error);
+    const message = (error as Error).message.replace(/ on line \d+\.?$/, '');
+    throw new DataError(message, { file, line, column }, { cause: error });
+  }
+}
+
+type Term = Quad['subject'] | Quad['object'];
+
+/**
+ * A DataFactory whose quads of the default graph land in `graph`, so the parser builds each quad once, in its final
+ * graph, instead of a parsed quad and a copy (measured in bench/README.md). The parser builds RDF 1.2 triple terms
+ * with the same quad() and the default graph; those must keep it, so a triple term is put back when it is used
+ * as a term (rare, and only then copied).
+ */
+function factoryInto(graph: Quad['graph']): RdfDataFactory {
+  // A triple term's own parts were put back when it was built, so one level suffices.
+  const fix = <T extends Term>(term: T): T =>
+    term.termType === 'Quad' && term.graph === graph ? (DataFactory.quad(term.subject, term.predicate, term.object) as unknown as T) : term;
+  return {
+    ...DataFactory,
+    quad: (subject: Quad['subject'], predicate: Quad['predicate'], object: Quad['object'], g?: Quad['graph']) =>
+      DataFactory.quad(
+        subject.termType === 'Quad' ? fix(subject) : subject,
+        predicate,
+        object.termType === 'Quad' ? fix(object) : object,
+        !g || g.termType === 'DefaultGraph' ? graph : g,
+      ),
+  };
+}
+
+interface N3Token {
+  line?: number;
+  start?: number;
+  end?: number;
+}
+
+/** N3 reports the line and, through its tokens, the 0-based column where they start. */
+function errorPosition(error: unknown): { line?: number; column?: number } {
+  const context = (error as { context?: { line?: number; token?: N3Token; previousToken?: N3Token } }).context;
+  const line = context?.line ?? Number(/line (\d+)/.exec((error as Error).message)?.[1]);
+  const token = context?.token;
+  const previous = context?.previousToken;
+  let column: number | undefined;
+  if (token?.start !== undefined && token.line === line) column = token.start + 1;
+  else if (previous?.end !== undefined && previous.line === line) column = previous.end + 2;
+  return { line: Number.isFinite(line) ? line : undefined, column };
+}
