@@ -44,8 +44,9 @@ export class QuadIndexSource implements Source {
   constructor(private readonly index: QuadIndex) {}
 
   match(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): InstanceType<typeof asyncIterator.AsyncIterator<Quad>> {
-    const range = this.index.range(subject, predicate, object, graph);
-    if (!range) return new asyncIterator.EmptyIterator<Quad>();
+    // No match is an empty range, not an EmptyIterator: that one has ended before Comunica listens, and some of its
+    // operators (EXISTS, MINUS, empty-group aggregates) then wait for an 'end' that never comes.
+    const range = this.index.range(subject, predicate, object, graph) ?? { order: 0, start: 0, end: 0 };
     return new RangeIterator(this.index, range.order, range.start, range.end);
   }
 
