@@ -47,7 +47,9 @@ describe.skipIf(!present).each(['n3', 'index'] as const)('the W3C SPARQL 1.1 que
     const stale = Object.keys(skippedTests).filter((id) => !tests.some((t) => t.id === id && !t.ok));
     expect(stale).toEqual([]);
     const passed = tests.filter((t) => t.ok).length;
-    console.log(`W3C SPARQL 1.1 conformance (${source}): ${passed} passed, ${tests.length - passed} skipped (listed), 0 failed, over ${conformanceSuites.length} suites`);
+    console.log(
+      `W3C SPARQL 1.1 conformance (${source}): ${passed} passed, ${tests.length - passed} skipped (listed), 0 failed, over ${conformanceSuites.length} suites`,
+    );
   }, 180_000);
 });
 

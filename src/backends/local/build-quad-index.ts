@@ -111,7 +111,8 @@ function dropDuplicates(sorted: Uint32Array, count: number): Uint32Array {
     const at = 4 * i;
     if (kept > 0) {
       const last = 4 * (kept - 1);
-      if (sorted[at] === sorted[last] && sorted[at + 1] === sorted[last + 1] && sorted[at + 2] === sorted[last + 2] && sorted[at + 3] === sorted[last + 3]) continue;
+      if (sorted[at] === sorted[last] && sorted[at + 1] === sorted[last + 1] && sorted[at + 2] === sorted[last + 2] && sorted[at + 3] === sorted[last + 3])
+        continue;
     }
     sorted.copyWithin(4 * kept, at, at + 4);
     kept++;

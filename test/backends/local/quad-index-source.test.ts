@@ -64,7 +64,12 @@ describe('SPARQL over the quad index source', () => {
   });
 
   it('honours default-graph-uri and named-graph-uri', async () => {
-    const job = { query: 'SELECT ?s ?g { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }', defaultGraphs: [`${base}g3`], namedGraphs: [`${base}g1`], maxResults: 100 };
+    const job = {
+      query: 'SELECT ?s ?g { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }',
+      defaultGraphs: [`${base}g3`],
+      namedGraphs: [`${base}g1`],
+      maxResults: 100,
+    };
     const [indexed, n3] = await both(true, job);
     expect(indexed).toEqual(n3);
     expect((indexed as string[]).length).toBeGreaterThan(0);

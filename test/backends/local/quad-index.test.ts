@@ -70,7 +70,10 @@ function randomPosition(next: () => number, present: readonly Term[]): Term | nu
   return pick(next, present);
 }
 
-const key = (q: Quad) => [q.subject, q.predicate, q.object, q.graph].map((t) => `${t.termType}|${t.value}|${(t as { language?: string }).language ?? ''}|${(t as { datatype?: Term }).datatype?.value ?? ''}`).join(' ');
+const key = (q: Quad) =>
+  [q.subject, q.predicate, q.object, q.graph]
+    .map((t) => `${t.termType}|${t.value}|${(t as { language?: string }).language ?? ''}|${(t as { datatype?: Term }).datatype?.value ?? ''}`)
+    .join(' ');
 const n3Term = (term: Term | null | undefined) => (term && term.termType !== 'Variable' ? term : null);
 
 describe('the quad index', () => {
@@ -82,10 +85,21 @@ describe('the quad index', () => {
       const index = QuadIndex.attach(buildQuadIndex(quads), { cacheSize: 8 });
       expect(index.size).toBe(store.size);
       for (let round = 0; round < 400; round++) {
-        const pattern = [randomPosition(next, subjects), randomPosition(next, predicates), randomPosition(next, objects), randomPosition(next, graphs)] as const;
+        const pattern = [
+          randomPosition(next, subjects),
+          randomPosition(next, predicates),
+          randomPosition(next, objects),
+          randomPosition(next, graphs),
+        ] as const;
         const expected = store.getQuads(n3Term(pattern[0]), n3Term(pattern[1]), n3Term(pattern[2]), n3Term(pattern[3])).map(key).sort();
         const described = `seed ${seed} round ${round}: ${pattern.map((t) => (t ? `${t.termType} ${t.value}` : String(t))).join(', ')}`;
-        expect(index.match(...pattern).map(key).sort(), described).toEqual(expected);
+        expect(
+          index
+            .match(...pattern)
+            .map(key)
+            .sort(),
+          described,
+        ).toEqual(expected);
         expect(index.countQuads(...pattern), described).toBe(expected.length);
       }
       // Every position of every pattern mask at least once, whatever the random rounds chose.
@@ -120,7 +134,7 @@ describe('the quad index', () => {
     const index = QuadIndex.attach(buildQuadIndex(terms.map((object) => quad(ex('s'), ex('p'), object as Quad['object'], ex('g')))));
     for (const term of terms) {
       const [found] = index.match(undefined, undefined, term);
-      expect(found?.object.equals(term), `${term.value}`).toBe(true);
+      expect(found?.object.equals(term), term.value).toBe(true);
       expect((found?.object as { direction?: string }).direction ?? '').toBe((term as { direction?: string }).direction ?? '');
     }
   });
