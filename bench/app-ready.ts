@@ -11,7 +11,7 @@ const times: number[] = [];
 let routes = 0;
 for (let i = 0; i < runs; i += 1) {
   const started = performance.now();
-  const app = buildApp({ store: { ...store, close: async () => {} }, config });
+  const app = buildApp({ store: { ...store, close: () => Promise.resolve() }, config });
   let count = 0;
   app.addHook('onRoute', () => void (count += 1));
   await app.ready();

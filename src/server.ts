@@ -25,10 +25,12 @@ export interface StartServerOptions {
   readonly logLevel?: 'error' | 'warn' | 'info';
   /** A progress line for the dataset load (the CLI shows one on stderr). */
   readonly progress?: OpenStoreOptions['progress'];
+  /** Where the store says why an index snapshot was not used or not written (the CLI: stderr). */
+  readonly log?: OpenStoreOptions['log'];
 }
 
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
-  const store = await openStore(config, { progress: options.progress });
+  const store = await openStore(config, { progress: options.progress, log: options.log });
   let app: FastifyInstance;
   try {
     app = buildApp({ store, config, logger: options.logLevel ? { level: options.logLevel } : false });

@@ -86,7 +86,7 @@ function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generat
   for (const [index, entry] of pending.entries()) {
     const text = entry.text ?? '';
     entry.text = undefined;
-    const quads = parseFile(entry.file, text, options.baseIri, DataFactory.namedNode(entry.graph));
+    const quads = parseFile(entry.file, text, options.baseIri, DataFactory.namedNode(entry.graph), index);
     for (const quad of quads) {
       yield quad;
       if (++total % 100_000 === 0) options.onProgress?.({ phase: 'parse', files: index, totalFiles: pending.length, quads: total });
@@ -108,12 +108,18 @@ function readDatasetFile(fullPath: string, file: string): string {
 /**
  * Parses one document; quads of its default graph are put into `graph` (TriG's own named graphs stay).
  * A syntax error becomes a DataError naming file, line and column.
+ *
+ * Given the file's place in the dataset (`fileIndex`), blank nodes are labelled `b{index}_{label}` and anonymous ones
+ * `a{index}_{n}`, counted in this parse: N3's own defaults count across the process, so a second parse would label
+ * them differently, and the same data would give other answers (and another index than its snapshot) after a reload.
  */
-export function parseFile(file: string, content: string, baseIri: string, graph?: Quad['graph']): Quad[] {
+export function parseFile(file: string, content: string, baseIri: string, graph?: Quad['graph'], fileIndex?: number): Quad[] {
   const format = formats[path.extname(file)];
   if (!format) throw new DataError(`unsupported file type (want .ttl or .trig)`, { file });
   try {
-    return new Parser({ baseIRI: baseIri, format, ...(graph ? { factory: factoryInto(graph) } : {}) }).parse(content);
+    const labels = fileIndex === undefined ? {} : { blankNodePrefix: `b${fileIndex}_` };
+    const factory = graph ? { factory: factoryInto(graph, fileIndex === undefined ? undefined : `a${fileIndex}_`) } : {};
+    return new Parser({ baseIRI: baseIri, format, ...labels, ...factory }).parse(content);
   } catch (error) {
     const { line, column } = errorPosition(error);
     const message = (error as Error).message.replace(/ on line \d+\.?$/, '');
@@ -129,12 +135,14 @@ type Term = Quad['subject'] | Quad['object'];
  * with the same quad() and the default graph; those must keep it, so a triple term is put back when it is used
  * as a term (rare, and only then copied).
  */
-function factoryInto(graph: Quad['graph']): RdfDataFactory {
+function factoryInto(graph: Quad['graph'], anonymousPrefix: string | undefined): RdfDataFactory {
+  let anonymous = 0;
   // A triple term's own parts were put back when it was built, so one level suffices.
   const fix = <T extends Term>(term: T): T =>
     term.termType === 'Quad' && term.graph === graph ? (DataFactory.quad(term.subject, term.predicate, term.object) as unknown as T) : term;
   return {
     ...DataFactory,
+    blankNode: (name?: string) => DataFactory.blankNode(name ?? (anonymousPrefix === undefined ? undefined : `${anonymousPrefix}${anonymous++}`)),
     quad: (subject: Quad['subject'], predicate: Quad['predicate'], object: Quad['object'], g?: Quad['graph']) =>
       DataFactory.quad(
         subject.termType === 'Quad' ? fix(subject) : subject,

@@ -1,9 +1,8 @@
-// Evaluates one analysed query with Comunica over an N3 store and returns a capped, thread-safe (encoded) result.
+// Evaluates one analysed query with Comunica over an RDF/JS source (the shared quad index, or an N3 store) and returns a capped, thread-safe (encoded) result.
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
-import type { Store } from 'n3';
-import type { Bindings, Quad, Term } from '@rdfjs/types';
+import type { Bindings, Quad, Source, Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import { classifyEngineError } from './classify-engine-error.js';
 import { QueryAnalyzer } from './query-analyzer.js';
@@ -43,7 +42,7 @@ interface Stream<T> {
 }
 
 /**
- * Holds one engine and one store; each call parses the query again (algebra cannot cross threads),
+ * Holds one engine and one source (anything with RDF/JS match(); countQuads() when present orders joins); each call parses the query again (algebra cannot cross threads),
  * applies the protocol dataset, then calls only queryBindings/queryQuads/queryBoolean: never query(),
  * which would run an update.
  */
@@ -54,29 +53,29 @@ export class QueryRunner {
   private readonly bindingsFactory = new BindingsFactory(this.dataFactory);
 
   constructor(
-    private readonly store: Store,
+    private readonly source: Source,
     private readonly baseIri: string,
     private readonly options: QueryRunnerOptions = {},
   ) {
     this.analyzer = new QueryAnalyzer(baseIri);
   }
 
-  /** Runs over the runner's store, or over `store` (the conformance harness: one dataset per test, one engine for all). */
-  async run(job: QueryJob, store: Store = this.store): Promise<EncodedResult> {
+  /** Runs over the runner's source, or over `source` (the conformance harness: one dataset per test, one engine for all). */
+  async run(job: QueryJob, source: Source = this.source): Promise<EncodedResult> {
     try {
-      return await this.evaluate(job, store);
+      return await this.evaluate(job, source);
     } catch (error) {
       throw classifyEngineError(error);
     }
   }
 
-  private async evaluate(job: QueryJob, store: Store): Promise<EncodedResult> {
+  private async evaluate(job: QueryJob, source: Source): Promise<EncodedResult> {
     const baseIri = job.baseIri ?? this.baseIri;
     const analysis = this.analyzer.analyze(job.query, baseIri);
     if (job.bindings) checkBindable(analysis.operation, Object.keys(job.bindings));
     const operation = this.withDataset(analysis.operation, job);
     const context = {
-      sources: [store],
+      sources: [source],
       // The default graph is the union of all named graphs (one per file): a naive query finds everything.
       unionDefaultGraph: this.options.unionDefaultGraph ?? true,
       // The query's own BASE, so IRI("x") resolves as the query says (the algebra itself is already resolved).

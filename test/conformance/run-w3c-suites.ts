@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { TestSuiteRunner } from 'rdf-test-suite';
 import { casegraphTestEngine } from './casegraph-test-engine.js';
+import type { TestSource } from './casegraph-test-engine.js';
 import { conformanceSuites } from './conformance-suites.js';
 
 /** Where the suites live on the W3C site: test IRIs are reported relative to it, whatever served them. */
@@ -59,10 +60,10 @@ function relativeId(uri: string, servedAt: string): string {
  */
 const servedSuites: ReadonlySet<string> = new Set(['subquery']);
 
-export async function runW3cSuites(folder: string, suites: readonly string[]): Promise<SuiteOutcome[]> {
+export async function runW3cSuites(folder: string, suites: readonly string[], source: TestSource = 'n3'): Promise<SuiteOutcome[]> {
   const absolute = path.resolve(folder);
   const served = await serveFolder(absolute);
-  const engine = casegraphTestEngine();
+  const engine = casegraphTestEngine(source);
   const outcomes: SuiteOutcome[] = [];
   try {
     for (const suite of suites) {
@@ -94,11 +95,13 @@ export async function runW3cSuites(folder: string, suites: readonly string[]): P
   return outcomes;
 }
 
-// As a script: `node --import tsx test/conformance/run-w3c-suites.ts FOLDER` prints the outcomes as one JSON line.
+// As a script: `node --import tsx test/conformance/run-w3c-suites.ts [--source=index] FOLDER [SUITE ...]` prints the outcomes as one JSON line.
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const folder = process.argv[2];
-  if (!folder) throw new Error('usage: run-w3c-suites.ts SPARQL11_FOLDER [SUITE ...]');
-  const suites = process.argv.length > 3 ? process.argv.slice(3) : conformanceSuites;
-  const outcomes = await runW3cSuites(folder, suites);
+  const args = process.argv.slice(2);
+  const source: TestSource = args.includes('--source=index') ? 'index' : 'n3';
+  const [folder, ...named] = args.filter((arg) => !arg.startsWith('--source='));
+  if (!folder) throw new Error('usage: run-w3c-suites.ts [--source=index] SPARQL11_FOLDER [SUITE ...]');
+  const suites = named.length > 0 ? named : conformanceSuites;
+  const outcomes = await runW3cSuites(folder, suites, source);
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 }

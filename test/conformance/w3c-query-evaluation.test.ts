@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { casegraphTestEngine } from './casegraph-test-engine.js';
+import type { TestSource } from './casegraph-test-engine.js';
 import { conformanceSuites } from './conformance-suites.js';
 import type { SuiteOutcome } from './run-w3c-suites.js';
 import { skippedTests } from './skipped-tests.js';
@@ -20,19 +21,20 @@ if (!present) {
   console.log(`W3C SPARQL 1.1 conformance SKIPPED: ${suitesFolder} is absent (clone w3c-rdf-tests to ../shared to run it)`);
 }
 
-async function runSuites(): Promise<SuiteOutcome[]> {
+async function runSuites(source: TestSource): Promise<SuiteOutcome[]> {
   // A child process: rdf-test-suite's fetch machinery and timers stay out of the test runner.
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'test/conformance/run-w3c-suites.ts'), suitesFolder],
+    ['--import', 'tsx', path.join(projectRoot, 'test/conformance/run-w3c-suites.ts'), `--source=${source}`, suitesFolder],
     { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024, timeout: 170_000 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as SuiteOutcome[];
 }
 
-describe.skipIf(!present)('the W3C SPARQL 1.1 query-evaluation suites', () => {
+// Each test's data goes into an N3 store (the reference) and into the shared quad index the query workers read.
+describe.skipIf(!present).each(['n3', 'index'] as const)('the W3C SPARQL 1.1 query-evaluation suites over the %s source', (source) => {
   it("pass against casegraph's engine setup, except the reasoned skip list", async () => {
-    const outcomes = await runSuites();
+    const outcomes = await runSuites(source);
     expect(outcomes.map((o) => o.suite)).toEqual(conformanceSuites);
     for (const outcome of outcomes) {
       expect(outcome.crash, `${outcome.suite} manifest`).toBeUndefined();
@@ -45,7 +47,9 @@ describe.skipIf(!present)('the W3C SPARQL 1.1 query-evaluation suites', () => {
     const stale = Object.keys(skippedTests).filter((id) => !tests.some((t) => t.id === id && !t.ok));
     expect(stale).toEqual([]);
     const passed = tests.filter((t) => t.ok).length;
-    console.log(`W3C SPARQL 1.1 conformance: ${passed} passed, ${tests.length - passed} skipped (listed), 0 failed, over ${conformanceSuites.length} suites`);
+    console.log(
+      `W3C SPARQL 1.1 conformance (${source}): ${passed} passed, ${tests.length - passed} skipped (listed), 0 failed, over ${conformanceSuites.length} suites`,
+    );
   }, 180_000);
 });
 

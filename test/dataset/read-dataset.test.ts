@@ -153,3 +153,18 @@ describe('a dataset read twice', () => {
     expect(() => dataset.quads()).toThrow(/only once/);
   });
 });
+
+describe('blank nodes', () => {
+  it('get the same labels on every read of the same data, named and anonymous apart', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'casegraph-blank-'));
+    mkdirSync(path.join(root, 'data'));
+    writeFileSync(path.join(root, 'data/a.ttl'), '_:a0_0 <http://example.test/p> [ <http://example.test/q> 1 ] .\n_:x <http://example.test/p> 2 .\n');
+    const labels = () =>
+      [...readDataset({ root, dirs: ['data'], baseIri: 'http://example.test/' }).quads()].flatMap((q) =>
+        [q.subject, q.object].filter((t) => t.termType === 'BlankNode').map((t) => t.value),
+      );
+    const first = labels();
+    expect(labels()).toEqual(first);
+    expect(new Set(first).size).toBe(3);
+  });
+});

@@ -1,6 +1,6 @@
 // A binary snapshot of named SharedArrayBuffers keyed by dataset version: a restart with unchanged data reads it instead of parsing.
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -65,7 +65,7 @@ export function writeSnapshot<Meta>(file: string, content: SnapshotContent<Meta>
   prefix.writeUInt32LE(snapshotFormatVersion, 8);
   prefix.writeUInt32LE(headerBytes.length, 12);
 
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'wx');

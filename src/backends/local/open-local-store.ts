@@ -1,39 +1,37 @@
-// Opens the local GraphStore: the dataset files in one N3 store, queried by a pool of Comunica worker threads.
-import { Writer } from 'n3';
+// Opens the local GraphStore: the dataset files in one shared quad index, read here by match() and queried by a pool of Comunica worker threads.
 import type { Config } from '../../config/load-config.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
 import { QueryPool } from './query-pool.js';
 import { decodeResult } from '../../engine/decode-result.js';
 import { termCodec } from '../../engine/term-codec.js';
 import type { GraphStore, QueryRequest, QueryResult } from '../../store/graph-store.js';
-import { loadGraph } from '../../dataset/load-graph.js';
 import type { ProgressLine } from '../../dataset/progress-line.js';
+import { loadQuadIndex } from './load-quad-index.js';
+import { QuadIndex } from './quad-index.js';
 
 export interface OpenStoreOptions {
   /** Shown while the dataset loads (`casegraph serve` passes one on stderr); silent when absent. */
   readonly progress?: ProgressLine;
+  /** One line on why an index snapshot was not used or not written (serve prints it on stderr). */
+  readonly log?: (line: string) => void;
 }
 
 /**
- * Loads ontology and data (failing fast on bad files), then starts `config.workers` query workers that each
- * hold a copy of the dataset. match() answers from this thread; query() always goes through the pool.
+ * Loads ontology and data (failing fast on bad files) into the quad index once, straight from the parser or from a
+ * snapshot of the same dataset version, and starts `config.workers` query workers that all attach to it. match()
+ * reads the same index on this thread; no N3 store is kept (bench/README.md: it cost about 1.5 KB a triple).
+ * query() always goes through the pool.
  */
 export async function openLocalStore(config: Config, options: OpenStoreOptions = {}): Promise<GraphStore> {
-  const { store, graphs, version } = loadGraph({
-    root: config.root,
-    dirs: config.dataDirs,
-    baseIri: config.baseIri,
-    onProgress: options.progress?.onProgress,
-  });
-  options.progress?.finish();
-  const nquads = new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
-  const pool = await QueryPool.start({ size: config.workers, nquads, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
+  const { buffers, graphs, version } = loadQuadIndex(config, options);
+  const index = QuadIndex.attach(buffers);
+  const pool = await QueryPool.start({ size: config.workers, index: buffers, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
   return {
     version,
     baseIri: config.baseIri,
-    size: store.size,
+    size: index.size,
     graphs,
-    match: (pattern) => store.getQuads(pattern.subject ?? null, pattern.predicate ?? null, pattern.object ?? null, pattern.graph ?? null),
+    match: (pattern) => index.match(pattern.subject, pattern.predicate, pattern.object, pattern.graph),
     async query(request: QueryRequest): Promise<QueryResult> {
       const timeoutMs = lower(config.queryTimeoutMs, request.timeoutMs, 'timeout');
       const maxResults = lower(config.maxResults, request.maxResults, 'maxResults');

@@ -1,12 +1,13 @@
-// A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and replaced.
+// A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and a warm spare takes its place.
 import { Worker } from 'node:worker_threads';
 import { BadRequestError, CasegraphError, ContentTooLargeError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
+import type { QuadIndexBuffers } from './quad-index-buffers.js';
 
-/** What each worker receives at start: the dataset as N-Quads in shared memory, written once for all. */
+/** What each worker receives at start: the shared quad index, built once for all and attached without copying. */
 export interface WorkerData {
-  readonly dataset: SharedArrayBuffer;
+  readonly index: QuadIndexBuffers;
   readonly baseIri: string;
 }
 
@@ -26,8 +27,8 @@ export type WorkerToPool =
 
 export interface QueryPoolOptions {
   readonly size: number;
-  /** The whole dataset as N-Quads. */
-  readonly nquads: string;
+  /** The whole dataset, shared by every worker. */
+  readonly index: QuadIndexBuffers;
   readonly baseIri: string;
   /** Heap limit per worker (MiB); a query that needs more fails with QueryMemoryError and its worker is replaced. */
   readonly memoryMb?: number;
@@ -54,9 +55,17 @@ const workerEntry = import.meta.url.endsWith('.ts') ? new URL('./query-worker-bo
 /**
  * Comunica's destroy() does not stop an aggregate and REGEX backtracks inside V8, so a runaway query
  * can only be stopped by terminating its thread. Queued time counts against the deadline.
+ *
+ * Beside the `size` working slots the pool keeps one started spare that is never given work: a worker is ready
+ * only after importing and warming Comunica (about a second), so a killed worker's slot goes to the spare at once
+ * and a new spare starts in the background. Never dispatching to it is what keeps it free at the moment of a kill;
+ * lending it out when every slot is busy would leave no spare exactly when queries run long.
  */
 export class QueryPool {
   private readonly slots: Slot[] = [];
+  private spare: Slot | undefined;
+  /** Set once a spare failed to start: another would fail alike, so replacements fall back to starting their own. */
+  private spareFailed = false;
   private readonly queue: Task[] = [];
   private readonly data: WorkerData;
   private nextId = 1;
@@ -66,21 +75,19 @@ export class QueryPool {
   readonly startupTimes: number[] = [];
 
   private constructor(private readonly options: QueryPoolOptions) {
-    const bytes = Buffer.from(options.nquads, 'utf8');
-    const dataset = new SharedArrayBuffer(bytes.length);
-    bytes.copy(Buffer.from(dataset));
-    this.data = { dataset, baseIri: options.baseIri };
+    this.data = { index: options.index, baseIri: options.baseIri };
   }
 
-  /** Starts `size` workers and resolves once all of them have loaded the dataset. */
+  /** Starts `size` workers and resolves once all of them are ready; the spare then starts in the background. */
   static async start(options: QueryPoolOptions): Promise<QueryPool> {
     const pool = new QueryPool(options);
     try {
-      await Promise.all(Array.from({ length: Math.max(1, options.size) }, () => pool.spawn()));
+      await Promise.all(Array.from({ length: Math.max(1, options.size) }, () => pool.spawn(true).ready));
     } catch (error) {
       await pool.close();
       throw error;
     }
+    pool.startSpare();
     return pool;
   }
 
@@ -110,19 +117,42 @@ export class QueryPool {
       if (slot.task) this.settle(slot.task, stopped);
       return slot.worker.terminate();
     });
+    if (this.spare) workers.push(this.spare.worker.terminate());
+    this.spare = undefined;
     await Promise.all(workers);
   }
 
-  private spawn(): Promise<void> {
+  /** Whether a started, idle spare is waiting (diagnostics and tests). */
+  get hasSpare(): boolean {
+    return this.spare?.ready === true;
+  }
+
+  private startSpare(): void {
+    if (this.closed || this.spare || this.spareFailed) return;
+    const { slot, ready } = this.spawn(false);
+    this.spare = slot;
+    ready.catch((error: unknown) => {
+      if (this.spare === slot) {
+        this.spare = undefined;
+        this.spareFailed = true;
+        return;
+      }
+      // It had already taken a killed worker's slot before it was ready: that slot is lost, as in replace().
+      this.fail(error);
+    });
+  }
+
+  /** Starts a worker, into the working slots or as the spare; `ready` rejects (and the worker is dropped) if it cannot start. */
+  private spawn(working: boolean): { slot: Slot; ready: Promise<void> } {
     const started = performance.now();
     // execArgv [] so a parent started through a loader (tsx) does not load it twice into the dev bootstrap's thread.
     const limits = this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {};
     const worker = new Worker(workerEntry, { workerData: this.data, execArgv: [], ...limits });
     const slot: Slot = { worker, ready: false };
-    this.slots.push(slot);
+    if (working) this.slots.push(slot);
     // An idle worker must not keep the process alive; a busy one does (see dispatch).
     worker.unref();
-    return new Promise<void>((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerToPool) => {
         if ('ready' in message) {
           this.startupTimes.push(performance.now() - started);
@@ -148,11 +178,19 @@ export class QueryPool {
         }
         // A worker that died on its own (not terminated by us) is replaced so the pool keeps its size.
         if (this.slots.includes(slot)) this.replace(slot);
+        else if (this.spare === slot) {
+          this.spare = undefined;
+          this.startSpare();
+        }
       });
     });
+    return { slot, ready };
   }
 
-  /** Swaps a slot's worker for a fresh one; if the fresh one cannot start, the pool fails every later query loudly. */
+  /**
+   * Gives a slot's place to the spare (starting the next spare in the background), or to a fresh worker when
+   * there is no spare; if that worker cannot start, the pool fails every later query loudly.
+   */
   private replace(slot: Slot): void {
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
@@ -160,11 +198,21 @@ export class QueryPool {
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
-    this.spawn().catch((error: unknown) => {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      this.failure = failure;
-      for (const task of this.queue.splice(0)) this.settle(task, failure);
-    });
+    const spare = this.spare;
+    if (spare) {
+      this.spare = undefined;
+      this.slots.push(spare);
+      this.dispatch();
+      this.startSpare();
+      return;
+    }
+    this.spawn(true).ready.catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    this.failure = failure;
+    for (const task of this.queue.splice(0)) this.settle(task, failure);
   }
 
   private dispatch(): void {

@@ -1,20 +1,18 @@
-// A query worker thread: loads the dataset it is handed, then evaluates one query at a time for the pool.
+// A query worker thread: attaches to the shared quad index it is handed, then evaluates one query at a time for the pool.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Parser, Store } from 'n3';
-import type { Quad } from '@rdfjs/types';
 import { CasegraphError } from '../../errors/casegraph-error.js';
 import { QueryRunner } from '../../engine/query-runner.js';
 import type { PoolToWorker, WorkerData, WorkerToPool } from './query-pool.js';
+import { QuadIndex } from './quad-index.js';
+import { QuadIndexSource } from './quad-index-source.js';
 
 const port = parentPort;
 if (!port) throw new Error('query-worker must run as a worker thread');
-const { dataset, baseIri } = workerData as WorkerData;
+const { index: buffers, baseIri } = workerData as WorkerData;
 
-// blankNodePrefix '' keeps the labels the pool wrote, so blank nodes are the same terms in every thread.
-const quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(Buffer.from(dataset).toString('utf8')) as Quad[];
-const store = new Store();
-store.addQuads(quads);
-const runner = new QueryRunner(store, baseIri);
+// Attaching copies and parses nothing: the terms, and so blank node labels, are the shared dictionary's.
+const index = QuadIndex.attach(buffers);
+const runner = new QueryRunner(new QuadIndexSource(index), baseIri);
 
 port.on('message', (message: PoolToWorker) => {
   runner.run(message.job).then(
@@ -36,4 +34,4 @@ port.on('message', (message: PoolToWorker) => {
 });
 // One throwaway query warms the engine's lazily built parts, so the first real query is not the slow one.
 await runner.run({ query: 'ASK {}', maxResults: 1 });
-port.postMessage({ ready: true, quads: store.size } satisfies WorkerToPool);
+port.postMessage({ ready: true, quads: index.size } satisfies WorkerToPool);

@@ -23,6 +23,7 @@ export const serveCommand = defineCommand({
       announce: (line) => io.out(`${line}\n`),
       // Loads over 2 s show files, triples and elapsed time on stderr, so stdout keeps only the ready line.
       progress: progressLine({ stream: { write: (text) => io.err(text), isTTY: process.stderr.isTTY } }),
+      log: (line) => io.err(`casegraph: ${line}\n`),
     });
     // Resolve only once the server and the store have closed, so the exit code follows a clean shutdown.
     await server.closed;
