@@ -22,6 +22,8 @@ export interface Config {
   readonly workers: number;
   /** Heap limit of one query worker, in MiB: a query that needs more is stopped, its worker replaced. */
   readonly queryMemoryMb: number;
+  /** Memory for cached answers, in MiB; 0 turns the response cache off. */
+  readonly cacheMb: number;
 }
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,11 +38,12 @@ export const defaultConfig: Config = {
   maxResults: 10_000,
   workers: Math.max(1, os.availableParallelism()),
   queryMemoryMb: 1024,
+  cacheMb: 256,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS and QUERY_MEMORY_MB; overrides win over both. */
+/** Reads BASE_IRI, HOST, PORT, QUERY_TIMEOUT_MS, MAX_RESULTS, QUERY_WORKERS, QUERY_MEMORY_MB and CACHE_MB; overrides win over both. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = {
     ...defaultConfig,
@@ -52,6 +55,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResults: integer(env, 'MAX_RESULTS', defaultConfig.maxResults, 1, 10_000_000),
     workers: integer(env, 'QUERY_WORKERS', defaultConfig.workers, 1, 256),
     queryMemoryMb: integer(env, 'QUERY_MEMORY_MB', defaultConfig.queryMemoryMb, 128, 65_536),
+    cacheMb: integer(env, 'CACHE_MB', defaultConfig.cacheMb, 0, 65_536),
     ...overrides,
   };
   checkBaseIri(config.baseIri);

@@ -24,7 +24,10 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
     options: ['-f, --format FORMAT', '-p, --param NAME=VALUE', '-h, --help'],
     environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],
   },
-  serve: { options: ['-h, --help'], environment: ['BASE_IRI', 'HOST', 'PORT', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_WORKERS', 'QUERY_MEMORY_MB'] },
+  serve: {
+    options: ['-h, --help'],
+    environment: ['BASE_IRI', 'HOST', 'PORT', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_WORKERS', 'QUERY_MEMORY_MB', 'CACHE_MB'],
+  },
   export: { options: ['-o, --out DIR', '-h, --help'], environment: ['BASE_IRI'] },
   cite: { options: ['-f, --format FORMAT', '-h, --help'], environment: ['BASE_IRI', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'] },
   help: { options: ['-h, --help'], environment: [] },
