@@ -8,6 +8,7 @@ import { errorHandler, frameworkErrors } from './http/error-handler.js';
 import { storePlugin } from './http/store-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
 import { securityHeadersPlugin } from './http/security-headers-plugin.js';
+import { responseCachePlugin } from './http/response-cache-plugin.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { healthRoute } from './health/index.js';
 import { editorAssetsRoute, sparqlRoute, sparqlTag, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
@@ -71,7 +72,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     exposedHeaders: [truncatedHeader, versionHeader, 'etag', 'link', 'content-location', 'repr-digest'],
     maxAge: 86_400,
   });
-  // 4. Routes, which reach services only through the instance and their options.
+  // 4. The response cache: after CORS, whose onRequest headers a hit keeps, and after the ETag hook, whose tag it
+  // stores; a hit skips validation and the handler (see README, "Caching").
+  app.register(responseCachePlugin, { maxBytes: config.cacheMb * 1024 * 1024 });
+  // 5. Routes, which reach services only through the instance and their options.
   app.register(healthRoute);
   app.register(editorAssetsRoute);
   app.register(sparqlRoute, { formats: resultFormats, examples });

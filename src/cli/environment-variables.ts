@@ -14,7 +14,8 @@ export type EnvironmentVariable =
   | 'MAX_CONNECTIONS'
   | 'KEEP_ALIVE_TIMEOUT_MS'
   | 'MAX_REQUESTS_PER_SOCKET'
-  | 'SNAPSHOT_DIR';
+  | 'SNAPSHOT_DIR'
+  | 'CACHE_MB';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -32,6 +33,7 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   MAX_REQUESTS_PER_SOCKET: `Requests one keep-alive connection may carry (default ${defaultConfig.maxRequestsPerSocket})`,
   SNAPSHOT_DIR:
     'Folder for index snapshots, so a restart with unchanged data skips parsing; off or empty disables (default .cache/casegraph/ under the project root)',
+  CACHE_MB: `Memory for cached answers, in MiB; 0 turns the cache off (default ${defaultConfig.cacheMb})`,
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

@@ -33,6 +33,8 @@ export interface Config {
   readonly maxRequestsPerSocket: number;
   /** Folder for index snapshots (absolute); undefined when SNAPSHOT_DIR is `off` or empty, so every start parses. */
   readonly snapshotDir: string | undefined;
+  /** Memory for cached answers, in MiB; 0 turns the response cache off. */
+  readonly cacheMb: number;
 }
 
 /** The ontology folder: always part of the dataset, whichever data folders a deployment serves. */
@@ -55,6 +57,7 @@ export const defaultConfig: Config = {
   keepAliveTimeoutMs: 5_000,
   maxRequestsPerSocket: 1_000,
   snapshotDir: path.join(projectRoot, '.cache/casegraph'),
+  cacheMb: 256,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -95,6 +98,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', defaultConfig.keepAliveTimeoutMs, 100, 600_000),
     maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', defaultConfig.maxRequestsPerSocket, 1, 1_000_000),
     snapshotDir: env.SNAPSHOT_DIR !== undefined ? snapshotDir(env.SNAPSHOT_DIR) : defaultConfig.snapshotDir,
+    cacheMb: integer(env, 'CACHE_MB', defaultConfig.cacheMb, 0, 65_536),
     ...overrides,
   };
   checkBaseIri(config.baseIri);

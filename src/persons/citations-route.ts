@@ -29,14 +29,19 @@ const formatQuery = (names: readonly string[], extra: Record<string, unknown> = 
   properties: { format: { type: 'string', enum: [...names], ...extra } },
 });
 
+/** Persons whose claims stay in memory; a few KB each. */
+const claimsKept = 1000;
+
 /** Needs the `store` and `queryCatalog` decorators. */
 export const citationsRoute: FastifyPluginAsync = async (app) => {
   const queries = citationQueries(app.queryCatalog);
   for (const schema of personClaimsSchemas) app.addSchema(schema);
 
-  // Six queries per read (about a second): each person's claims are read once per app, whose store never
-  // changes. Only answers are kept, so unknown ids and failures (a deadline under load) cost nothing to memory.
-  const claimsMemo = datasetMemo<PersonClaims>();
+  // Six queries per read (about a second): each person's claims are read once and kept for the claims, every
+  // citation format and every communication format, which the response cache would each compute again. Only
+  // answers are kept, so unknown ids and failures (a deadline under load) cost nothing; the most recent
+  // `claimsKept` persons are kept, so memory does not grow with the dataset.
+  const claimsMemo = datasetMemo<PersonClaims>(claimsKept);
   const claimsOf = (id: string): Promise<PersonClaims> => claimsMemo(id, () => readPersonClaims(app.store, queries, id));
 
   app.get(

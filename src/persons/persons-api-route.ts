@@ -1,13 +1,13 @@
 // GET /api/persons and /api/persons/{id}: persons as framed, compacted JSON-LD; GET /frames/*.jsonld: the frames.
+// Each document is framed per request; repeats are answered by the response cache (src/http/response-cache-plugin.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { plainTextAnswer, type ApiTag } from '../http/openapi-plugin.js';
 import { documentFrame, frameUrl } from '../linked-data/index.js';
 import { personShape, personSummaryShape } from '../linked-data/index.js';
 import { documentSchemas } from '../linked-data/index.js';
-import { documentFramer, type JsonObject } from '../linked-data/index.js';
+import { documentFramer } from '../linked-data/index.js';
 import { listedPersons } from '../linked-data/index.js';
 import { ResourceGraph } from '../linked-data/index.js';
-import { datasetMemo } from '../store/dataset-memo.js';
 import { personIdParams, personPath, personsPath } from './person-paths.js';
 import { resolvePerson } from './resolve-person.js';
 
@@ -25,8 +25,6 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
   const framer = documentFramer(graph);
   const listPath = personsPath;
   const framePath = (name: 'person' | 'persons') => `/${frameUrl(base, name).slice(base.length)}`;
-  // Each document is framed once per app (see dataset-memo.ts).
-  const cached = datasetMemo<JsonObject>();
   const send = (reply: import('fastify').FastifyReply, body: unknown) => reply.type(`${jsonLd}; charset=utf-8`).send(`${JSON.stringify(body, null, 2)}\n`);
 
   for (const schema of documentSchemas()) app.addSchema(schema);
@@ -43,7 +41,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
         response: { 200: framed('The list, as JSON-LD', 'PersonList') },
       },
     },
-    async (_request, reply) => send(reply, await cached(listPath, () => framer.list(listedPersons(graph), personSummaryShape))),
+    async (_request, reply) => send(reply, await framer.list(listedPersons(graph), personSummaryShape)),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -60,7 +58,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const subject = resolvePerson(app.store, request.params.id);
-      return send(reply, await cached(subject.value, () => framer.document(subject, personShape)));
+      return send(reply, await framer.document(subject, personShape));
     },
   );
 

@@ -29,7 +29,9 @@ type QueryRequest = FastifyRequest<{ Querystring: Record<string, string | string
 export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   const { store, config, queryCatalog: catalog } = app;
   const apiBase = `${config.baseIri}${savedQueriesPath.slice(1)}/`;
-  const enumerations = datasetMemo<string[]>();
+  // One key per parameter enumerated from the data: the catalog fixes how many there can be.
+  const enumerated = catalog.queries.reduce((n, q) => n + q.parameters.filter((p) => p.enumerateFromData).length, 0);
+  const enumerations = datasetMemo<string[]>(Math.max(1, enumerated));
 
   /** Values a `#+ enumerate:` parameter takes from the data: what the query returns for the same-named variable. */
   const valuesFromData = (query: SavedQuery, parameter: QueryParameter): Promise<string[]> =>
@@ -144,12 +146,16 @@ async function send(reply: FastifyReply, representation: AnswerForm['name'], ans
   }
 }
 
-/** RFC 8288 links to the first, previous and next pages, keeping every other parameter as given. */
+/**
+ * RFC 8288 links to the first, previous and next pages, keeping every other parameter as given, sorted by name
+ * (a repeated one in its order): the answer must not depend on the order of the query string, which the
+ * response cache's key does not keep.
+ */
 function setPaginationLinks(reply: FastifyReply, answer: SavedQueryAnswer, apiBase: string, input: Record<string, string | string[]>): void {
   if (answer.pageSize === undefined) return;
   const link = (page: number, rel: string) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(input)) {
+    for (const [key, value] of Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (key === 'page') continue;
       for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
     }

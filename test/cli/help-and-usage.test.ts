@@ -40,6 +40,7 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'KEEP_ALIVE_TIMEOUT_MS',
       'MAX_REQUESTS_PER_SOCKET',
       'SNAPSHOT_DIR',
+      'CACHE_MB',
     ],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },

@@ -26,6 +26,16 @@ describe('the number settings', () => {
   });
 });
 
+describe('CACHE_MB', () => {
+  it('defaults to 256, takes 0 to turn the response cache off, and refuses what is not a size', () => {
+    expect(loadConfig({}).cacheMb).toBe(256);
+    expect(loadConfig({ CACHE_MB: '0' }).cacheMb).toBe(0);
+    expect(loadConfig({ CACHE_MB: '64' }).cacheMb).toBe(64);
+    expect(() => loadConfig({ CACHE_MB: '-1' })).toThrow(/^CACHE_MB must be a whole number, got "-1"$/);
+    expect(() => loadConfig({ CACHE_MB: '100000' })).toThrow(/^CACHE_MB must be between 0 and 65536/);
+  });
+});
+
 describe('BASE_IRI', () => {
   it('defaults to the local server and refuses what cannot be a base', () => {
     expect(loadConfig({}).baseIri).toBe('http://localhost:3000/');

@@ -13,7 +13,8 @@ describe('GET /health', () => {
   it('says ready, with the triple count and the dataset version', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', triples: tripleCount, graphs: 2, version: s.store.version });
+    expect(res.json()).toMatchObject({ status: 'ready', triples: tripleCount, graphs: 2, version: s.store.version });
+    expect(res.json().cache).toMatchObject({ enabled: true, maxBytes: 256 * 1024 * 1024 });
     expect(s.store.version).toMatch(/^[0-9a-f]{16}$/);
   });
 });
