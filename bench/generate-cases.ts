@@ -76,8 +76,42 @@ function random(seed: number): () => number {
   };
 }
 
-const syllables = ['ab', 'dul', 'gul', 'mi', 're', 'nur', 'mu', 'ham', 'met', 'ya', 'sin', 'il', 'ham', 'tur', 'sun', 'ay', 'zi', 'ka', 'der', 'ba', 'hti', 'yar', 'pa', 'ti'];
-const charges = ['splittism', 'inciting-subversion', 'leaking-state-secrets', 'illegal-demonstration', 'separatism', 'extremism', 'spreading-rumours', 'disturbing-order'];
+const syllables = [
+  'ab',
+  'dul',
+  'gul',
+  'mi',
+  're',
+  'nur',
+  'mu',
+  'ham',
+  'met',
+  'ya',
+  'sin',
+  'il',
+  'ham',
+  'tur',
+  'sun',
+  'ay',
+  'zi',
+  'ka',
+  'der',
+  'ba',
+  'hti',
+  'yar',
+  'pa',
+  'ti',
+];
+const charges = [
+  'splittism',
+  'inciting-subversion',
+  'leaking-state-secrets',
+  'illegal-demonstration',
+  'separatism',
+  'extremism',
+  'spreading-rumours',
+  'disturbing-order',
+];
 const sentenceTypes = ['life-imprisonment', 'fixed-term', 'death-suspended', 'administrative-detention'];
 const findings = ['arbitrary-detention', 'no-finding'];
 const awards = ['writers-prize', 'courage-award'];
@@ -112,10 +146,29 @@ function referenceFile(): [string, number] {
     triples += n;
   };
   const src = 'source:syn-catalogue';
-  add(node(src, 'cg:Source', [['rdfs:label', [en('Synthetic catalogue')]], ['dct:title', [lit('Synthetic catalogue')]]], 'synthetic', src));
+  add(
+    node(
+      src,
+      'cg:Source',
+      [
+        ['rdfs:label', [en('Synthetic catalogue')]],
+        ['dct:title', [lit('Synthetic catalogue')]],
+      ],
+      'synthetic',
+      src,
+    ),
+  );
   const concept = (prefix: string, local: string, scheme: string, extra: ReadonlyArray<readonly [string, readonly string[]]> = []): void => {
     const label = `${local.replace(/-/g, ' ')} (synthetic)`;
-    add(node(`${prefix}:syn-${local}`, 'skos:Concept', [['skos:inScheme', [scheme]], ['skos:prefLabel', [en(label)]], ['rdfs:label', [en(label)]], ...extra], label, src));
+    add(
+      node(
+        `${prefix}:syn-${local}`,
+        'skos:Concept',
+        [['skos:inScheme', [scheme]], ['skos:prefLabel', [en(label)]], ['rdfs:label', [en(label)]], ...extra],
+        label,
+        src,
+      ),
+    );
   };
   for (const c of charges) concept('charge', c, 'cg:Charges');
   for (const s of sentenceTypes) concept('sentence', s, 'cg:SentenceTypes');
@@ -132,11 +185,33 @@ function referenceFile(): [string, number] {
   }
   for (let p = 0; p < placeCount; p++) {
     const name = `Synthetic place ${p}`;
-    add(node(`place:syn-${p}`, 'schema:Place', [['rdfs:label', [en(name)]], ['schema:name', [lit(name)]]], name, src));
+    add(
+      node(
+        `place:syn-${p}`,
+        'schema:Place',
+        [
+          ['rdfs:label', [en(name)]],
+          ['schema:name', [lit(name)]],
+        ],
+        name,
+        src,
+      ),
+    );
   }
   for (let o = 0; o < orgCount; o++) {
     const name = `Synthetic organisation ${o}`;
-    add(node(`org:syn-${o}`, 'schema:Organization', [['rdfs:label', [en(name)]], ['schema:name', [lit(name)]]], name, src));
+    add(
+      node(
+        `org:syn-${o}`,
+        'schema:Organization',
+        [
+          ['rdfs:label', [en(name)]],
+          ['schema:name', [lit(name)]],
+        ],
+        name,
+        src,
+      ),
+    );
   }
   return [`# Synthetic reference lists for the benchmark (generated; not real data).\n${header}\n\n${parts.join('')}`, triples];
 }
@@ -166,8 +241,18 @@ function caseText(n: number, rand: () => number): [string, number] {
   const hasCampaign = n % 10 === 0;
   const events = [ev('arrest'), ev('detention'), ev('trial'), ev('sentencing'), ...(hasOpinion ? [ev('opinion')] : []), ...(hasAward ? [ev('award')] : [])];
   const date = (value: string, type: string): string => `${lit(value)}^^xsd:${type}`;
-  const nodes: [string, number][] = [
-    node(src, 'cg:Source', [['rdfs:label', [en(`Synthetic profile of ${name}`)]], ['dct:title', [lit(`Profile: ${name}`)]], ['dct:publisher', [org]]], `profile of ${name}`, src),
+  const nodes: Array<[string, number]> = [
+    node(
+      src,
+      'cg:Source',
+      [
+        ['rdfs:label', [en(`Synthetic profile of ${name}`)]],
+        ['dct:title', [lit(`Profile: ${name}`)]],
+        ['dct:publisher', [org]],
+      ],
+      `profile of ${name}`,
+      src,
+    ),
     node(
       person,
       'schema:Person',
