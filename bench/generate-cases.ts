@@ -35,6 +35,7 @@ export interface GeneratedDataset {
     readonly provision: string;
     readonly place: string;
     readonly eventType: string;
+    readonly campaign: string;
   };
 }
 
@@ -424,6 +425,7 @@ export function generateCases(options: GenerateOptions): GeneratedDataset {
       provision: `${prefixes.legal}syn-udhr-article-19`,
       place: `${prefixes.place}syn-1`,
       eventType: `${prefixes.cg}Arrest`,
+      campaign: `${prefixes.campaign}syn-${pad(10)}`,
     },
   };
 }

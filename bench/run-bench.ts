@@ -70,7 +70,8 @@ function dataset(): GeneratedDataset & { dir: string } {
   const manifest = path.join(dir, 'manifest.json');
   if (existsSync(manifest)) {
     const saved = JSON.parse(readFileSync(manifest, 'utf8')) as GeneratedDataset;
-    if (saved.files.every((file) => existsSync(path.join(dir, file)))) return { ...saved, dir };
+    if ((saved.samples as Partial<GeneratedDataset['samples']>).campaign !== undefined && saved.files.every((file) => existsSync(path.join(dir, file))))
+      return { ...saved, dir };
   }
   progress(`generating ${size} triples into ${path.relative(projectRoot, dir)}/`);
   const generated = generateCases({ triples: sizes[size], outDir: dir, seed: 1 });
@@ -268,17 +269,42 @@ async function runResearchQueries(casegraph: Endpoint | undefined, oxigraph: End
 
 interface SavedQuery {
   readonly name: string;
+  readonly text: string;
   readonly pageSize?: number;
-  readonly parameters: ReadonlyArray<{ name: string; type: string; values?: string[] }>;
 }
 
-/** Parameter values picked from the generated data: the sample person, else the first enumerated value. */
+/**
+ * The saved queries as files (`queries/**\/*.rq`), read here rather than from `GET /api/queries`, whose
+ * enumerated values are read from the data on first use and can outlive the deadline on a big graph.
+ */
+function savedQueries(): SavedQuery[] {
+  const dir = path.join(projectRoot, 'queries');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.rq'))
+    .map((file) => file.split(path.sep).join('/'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const pageSize = /^#\+ pagination: (\d+)$/m.exec(text)?.[1];
+      return { name: file.replace(/\.rq$/, ''), text, ...(pageSize === undefined ? {} : { pageSize: Number(pageSize) }) };
+    });
+}
+
+/** Parameter values from the generated data, for each IRI parameter (`?_name_iri` / `?__name_iri`) the query has. */
 function savedQueryParameters(query: SavedQuery, data: GeneratedDataset): Record<string, string> {
+  const samples: Record<string, string> = {
+    person: `id/person/${data.samples.personIds[1] ?? 'syn-000001'}`,
+    charge: data.samples.charge,
+    sentence: data.samples.sentenceType,
+    provision: data.samples.provision,
+    place: data.samples.place,
+    type: data.samples.eventType,
+    campaign: data.samples.campaign,
+  };
   const values: Record<string, string> = {};
-  const person = abs(`id/person/${data.samples.personIds[1] ?? 'syn-000001'}`);
-  for (const parameter of query.parameters) {
-    if (parameter.name === 'person') values[parameter.name] = person;
-    else if (parameter.values?.[0] !== undefined) values[parameter.name] = parameter.values[0];
+  for (const [, name] of query.text.matchAll(/\?__?([a-zA-Z]+)_iri\b/g)) {
+    const sample = name === undefined ? undefined : samples[name];
+    if (name !== undefined && sample !== undefined) values[name] = abs(sample);
   }
   return values;
 }
@@ -304,15 +330,13 @@ async function runSavedQueries(
   oxigraph: Endpoint,
   data: GeneratedDataset,
 ): Promise<{ rows: QueryRow[]; sample: { path: string; sparql: string } }> {
-  const list = (await (await fetch(`${casegraph.endpoint.origin}/api/queries`)).json()) as { queries: SavedQuery[] };
   const rows: QueryRow[] = [];
   let sample = { path: '', sparql: '' };
-  for (const query of list.queries) {
+  for (const query of savedQueries()) {
     const values = savedQueryParameters(query, data);
     const search = new URLSearchParams(values).toString();
     const route = `/api/queries/${query.name}${search === '' ? '' : `?${search}`}`;
-    const text = await (await fetch(`${casegraph.endpoint.origin}/api/queries/${query.name}.rq`)).text();
-    const oxText = boundForOxigraph(text, values);
+    const oxText = boundForOxigraph(query.text, values);
     if (query.name === 'persons/timeline') sample = { path: route, sparql: oxText };
     const cg = await timed(async () => {
       const started = performance.now();
