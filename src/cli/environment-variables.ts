@@ -30,7 +30,7 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   REQUEST_TIMEOUT_MS: `Time a client has to send a whole request, in milliseconds; slower ones get 408 (default ${defaultConfig.requestTimeoutMs})`,
   MAX_CONNECTIONS: `Open connections at most; more are closed as they arrive (default ${defaultConfig.maxConnections})`,
   KEEP_ALIVE_TIMEOUT_MS: `How long an idle keep-alive connection stays open, in milliseconds (default ${defaultConfig.keepAliveTimeoutMs})`,
-  MAX_REQUESTS_PER_SOCKET: `Requests one keep-alive connection may carry (default ${defaultConfig.maxRequestsPerSocket})`,
+  MAX_REQUESTS_PER_SOCKET: 'Requests one keep-alive connection may carry; 0, the default, for no limit',
   SNAPSHOT_DIR:
     'Folder for index snapshots, so a restart with unchanged data skips parsing; off or empty disables (default .cache/casegraph/ under the project root)',
   CACHE_MB: `Memory for cached answers, in MiB; 0 turns the cache off (default ${defaultConfig.cacheMb})`,

@@ -29,7 +29,7 @@ export interface Config {
   readonly maxConnections: number;
   /** How long an idle keep-alive connection stays open. */
   readonly keepAliveTimeoutMs: number;
-  /** Requests one keep-alive connection may carry before the server closes it. */
+  /** Requests one keep-alive connection may carry before the server closes it; 0 for no limit. */
   readonly maxRequestsPerSocket: number;
   /** Folder for index snapshots (absolute); undefined when SNAPSHOT_DIR is `off` or empty, so every start parses. */
   readonly snapshotDir: string | undefined;
@@ -55,7 +55,7 @@ export const defaultConfig: Config = {
   requestTimeoutMs: 10_000,
   maxConnections: 1_000,
   keepAliveTimeoutMs: 5_000,
-  maxRequestsPerSocket: 1_000,
+  maxRequestsPerSocket: 0,
   snapshotDir: path.join(projectRoot, '.cache/casegraph'),
   cacheMb: 256,
 };
@@ -96,7 +96,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', defaultConfig.requestTimeoutMs, 100, 600_000),
     maxConnections: integer(env, 'MAX_CONNECTIONS', defaultConfig.maxConnections, 1, 1_000_000),
     keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', defaultConfig.keepAliveTimeoutMs, 100, 600_000),
-    maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', defaultConfig.maxRequestsPerSocket, 1, 1_000_000),
+    maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', defaultConfig.maxRequestsPerSocket, 0, 1_000_000),
     snapshotDir: env.SNAPSHOT_DIR !== undefined ? snapshotDir(env.SNAPSHOT_DIR) : defaultConfig.snapshotDir,
     cacheMb: integer(env, 'CACHE_MB', defaultConfig.cacheMb, 0, 65_536),
     ...overrides,
