@@ -1,19 +1,10 @@
 // The dataset version: a content hash over the base IRI and every loaded file, stable across machines.
 import { createHash, type Hash } from 'node:crypto';
 
-export interface VersionInput {
-  readonly file: string;
-  readonly content: string;
-}
-
-/** First 16 hex digits of SHA-256 over base IRI, file paths and contents, in path order. */
-export function datasetVersion(baseIri: string, files: readonly VersionInput[]): string {
-  const hash = datasetVersionHash(baseIri);
-  for (const { file, content } of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) hash.add(file, content);
-  return finishDatasetVersion(hash);
-}
-
-/** The same hash fed one file at a time, so a reader need not keep every text to compute it; files must come in path order. */
+/**
+ * First 16 hex digits of SHA-256 over base IRI, file paths and contents, fed one file at a time so a reader need not
+ * keep every text to compute it; files must come in path order.
+ */
 export interface DatasetVersionHash {
   add(file: string, content: string): void;
   readonly hash: Hash;

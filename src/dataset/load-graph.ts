@@ -3,9 +3,6 @@ import { Store } from 'n3';
 import { readDataset, type ReadDatasetOptions } from './read-dataset.js';
 import type { LoadedGraph } from '../store/graph-store.js';
 
-export { listDatasetFiles } from './list-dataset-files.js';
-export { parseFile } from './read-dataset.js';
-
 export type LoadGraphOptions = ReadDatasetOptions;
 
 export interface LoadedDataset {
