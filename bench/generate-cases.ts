@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dct, prov, rdfs, relativeNamespaces, schema, skos, xsd } from '../src/vocabulary/namespaces.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * The deployment base the benchmark serves synthetic files under. The files use relative IRIs like the real
@@ -64,18 +65,6 @@ const prefixes: Readonly<Record<string, string>> = {
 const header = Object.entries(prefixes)
   .map(([prefix, iri]) => `@prefix ${prefix}: <${iri}> .`)
   .join('\n');
-
-/** mulberry32: small, fast and the same on every platform, which is all a reproducible generator needs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const syllables = [
   'ab',
@@ -394,7 +383,7 @@ export function generateCases(options: GenerateOptions): GeneratedDataset {
   if (!Number.isInteger(target) || target <= 0) throw new RangeError(`triples must be a positive integer, got ${target}`);
   mkdirSync(outDir, { recursive: true });
   for (const old of readdirSync(outDir)) if (old.endsWith('.ttl')) rmSync(path.join(outDir, old));
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const files: string[] = [];
   const [reference, referenceTriples] = referenceFile();
   writeFileSync(path.join(outDir, 'syn-reference.ttl'), reference);

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFactory } from 'n3';
-import { readDataset } from '../src/dataset/read-dataset.js';
-import { parseFile } from '../src/dataset/read-dataset.js';
+import { parseFile, readDataset } from '../src/dataset/read-dataset.js';
 import { readSnapshot, snapshotFile, writeSnapshot } from '../src/backends/local/index-snapshot.js';
 
 const synthetic = 'https://example.org/synthetic/';

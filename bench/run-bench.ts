@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,6 +11,7 @@ import { projectRoot } from '../src/config/load-config.js';
 import { generateCases, syntheticBenchBase } from './generate-cases.js';
 import type { GeneratedDataset } from './generate-cases.js';
 import { processMemory } from './process-memory.js';
+import { freePort } from './free-port.js';
 
 const sizes = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
 type Size = keyof typeof sizes;
@@ -46,16 +46,6 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 };
 const abs = (relative: string): string => new URL(relative, syntheticBenchBase).href;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,23 +1,12 @@
 // Measures server startup: from spawning `node bin/casegraph.js serve` to the first answer on /health, median of several runs.
 // Run: npx tsx bench/startup.ts [RUNS] [CHECKOUT ...]   (several checkouts are run in turn, interleaved, so a noisy machine hits all alike)
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../src/config/load-config.js';
+import { freePort } from './free-port.js';
 
 const runs = Number(process.argv[2] ?? 7);
 const checkouts = process.argv.length > 3 ? process.argv.slice(3).map((dir) => path.resolve(dir)) : [projectRoot];
-
-/** A port that was free a moment ago: the server is told it, so the clock can poll before the server says anything. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 async function startupMs(checkout: string): Promise<number> {
   const port = await freePort();

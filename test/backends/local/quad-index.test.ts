@@ -4,25 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { buildQuadIndex } from '../../../src/backends/local/build-quad-index.js';
 import { QuadIndex } from '../../../src/backends/local/quad-index.js';
 import { CasegraphError } from '../../../src/errors/casegraph-error.js';
+import { seededRandom } from '../../../bench/seeded-random.js';
 
 const { namedNode, blankNode, literal, defaultGraph, quad, variable } = DataFactory;
 const ex = (local: string) => namedNode(`http://example.test/synthetic/${local}`);
 
-/**
- * A seeded generator instead of fast-check: no new dependency for one test, the same cases on every run, and a
- * failure names its seed and pattern. Small vocabularies make collisions (and so duplicates and shared terms) common.
- */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// A seeded generator (the bench's) instead of fast-check: no new dependency for one test, the same cases on every run,
+// and a failure names its seed and pattern. Small vocabularies make collisions (and so duplicates and shared terms) common.
 const subjects: Term[] = [ex('a'), ex('b'), ex('c'), ex('é/ü'), blankNode('b0'), blankNode('b1')];
 const predicates: Term[] = [ex('p'), ex('q'), ex('r')];
 const objects: Term[] = [
@@ -79,7 +67,7 @@ const n3Term = (term: Term | null | undefined) => (term && term.termType !== 'Va
 describe('the quad index', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`answers every quad pattern exactly as an N3 store does (seed ${seed})`, () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const quads = randomQuads(next, 400);
       const store = new Store(quads);
       const index = QuadIndex.attach(buildQuadIndex(quads), { cacheSize: 8 });

@@ -1,0 +1,13 @@
+// A seeded random number generator (mulberry32) for the case generator and the quad index's property test.
+
+/** Small, fast and the same on every platform, which is all a reproducible generator needs: numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
