@@ -1,5 +1,6 @@
 // The dataset as a shared quad index: from a verified snapshot of its version when there is one, else parsed and indexed in one pass.
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import type { Config } from '../../config/load-config.js';
 import { readDataset } from '../../dataset/read-dataset.js';
@@ -63,9 +64,9 @@ export function loadQuadIndex(config: Config, options: LoadQuadIndexOptions = {}
   };
   const buffers = buildQuadIndex(all);
   options.progress?.finish();
-  if (file !== undefined && config.snapshotDir !== undefined) {
+  if (file !== undefined) {
     try {
-      mkdirSync(config.snapshotDir, { recursive: true });
+      mkdirSync(path.dirname(file), { recursive: true });
       const meta: IndexMeta = { termCount: buffers.termCount, quadCount: buffers.quadCount, orders: buffers.orders.length, graphs };
       writeSnapshot<IndexMeta>(file, { version: dataset.version, meta, buffers: toNamedBuffers(buffers) });
     } catch (error) {
