@@ -8,6 +8,7 @@ import type { GraphStore, QueryRequest, QueryResult } from '../../store/graph-st
 import type { ProgressLine } from '../../dataset/progress-line.js';
 import { loadQuadIndex } from './load-quad-index.js';
 import { QuadIndex } from './quad-index.js';
+import type { QuadIndexBuffers } from './quad-index-buffers.js';
 
 export interface OpenStoreOptions {
   /** Shown while the dataset loads (`casegraph serve` passes one on stderr); silent when absent. */
@@ -23,9 +24,26 @@ export interface OpenStoreOptions {
  * query() always goes through the pool.
  */
 export async function openLocalStore(config: Config, options: OpenStoreOptions = {}): Promise<GraphStore> {
-  const { buffers, graphs, version } = loadQuadIndex(config, options);
+  // The workers spawn first, so their Comunica imports run in their own threads while this one loads the index.
+  let loaded: (value: QuadIndexBuffers) => void = () => undefined;
+  let failed: (error: unknown) => void = () => undefined;
+  const indexBuffers = new Promise<QuadIndexBuffers>((resolve, reject) => {
+    loaded = resolve;
+    failed = reject;
+  });
+  const starting = QueryPool.start({ size: config.workers, index: indexBuffers, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
+  let dataset: ReturnType<typeof loadQuadIndex>;
+  try {
+    dataset = loadQuadIndex(config, options);
+  } catch (error) {
+    failed(error);
+    await starting.catch(() => undefined);
+    throw error;
+  }
+  loaded(dataset.buffers);
+  const pool = await starting;
+  const { buffers, graphs, version } = dataset;
   const index = QuadIndex.attach(buffers);
-  const pool = await QueryPool.start({ size: config.workers, index: buffers, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
   return {
     version,
     baseIri: config.baseIri,

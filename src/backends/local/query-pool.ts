@@ -5,16 +5,13 @@ import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
 
-/** What each worker receives at start: the shared quad index, built once for all and attached without copying. */
+/** What each worker receives at spawn; the index follows in an `attach` message once it is loaded. */
 export interface WorkerData {
-  readonly index: QuadIndexBuffers;
   readonly baseIri: string;
 }
 
-export interface PoolToWorker {
-  readonly id: number;
-  readonly job: QueryJob;
-}
+/** First `attach` (the shared quad index, built once for all and attached without copying), then one job at a time. */
+export type PoolToWorker = { readonly attach: QuadIndexBuffers } | { readonly id: number; readonly job: QueryJob };
 
 export type WorkerToPool =
   | { readonly ready: true; readonly quads: number }
@@ -27,8 +24,11 @@ export type WorkerToPool =
 
 export interface QueryPoolOptions {
   readonly size: number;
-  /** The whole dataset, shared by every worker. */
-  readonly index: QuadIndexBuffers;
+  /**
+   * The whole dataset, shared by every worker. A promise lets the workers spawn (and import Comunica, about a
+   * second each) while the caller still reads or builds the index; if it rejects, start() rejects with it.
+   */
+  readonly index: QuadIndexBuffers | Promise<QuadIndexBuffers>;
   readonly baseIri: string;
   /** Heap limit per worker (MiB); a query that needs more fails with QueryMemoryError and its worker is replaced. */
   readonly memoryMb?: number;
@@ -68,6 +68,7 @@ export class QueryPool {
   private spareFailed = false;
   private readonly queue: Task[] = [];
   private readonly data: WorkerData;
+  private readonly index: Promise<QuadIndexBuffers>;
   private nextId = 1;
   private closed = false;
   private failure: Error | undefined;
@@ -75,15 +76,24 @@ export class QueryPool {
   readonly startupTimes: number[] = [];
 
   private constructor(private readonly options: QueryPoolOptions) {
-    this.data = { index: options.index, baseIri: options.baseIri };
+    this.data = { baseIri: options.baseIri };
+    this.index = Promise.resolve(options.index);
   }
 
-  /** Starts `size` workers and resolves once all of them are ready; the spare then starts in the background. */
+  /**
+   * Spawns `size` workers at once (before its first await, so they start while the caller goes on loading the
+   * index) and resolves once the index is there and every worker has attached and warmed up; the spare then
+   * starts in the background.
+   */
   static async start(options: QueryPoolOptions): Promise<QueryPool> {
     const pool = new QueryPool(options);
+    const workers = Array.from({ length: Math.max(1, options.size) }, () => pool.spawn(true).ready);
     try {
-      await Promise.all(Array.from({ length: Math.max(1, options.size) }, () => pool.spawn(true).ready));
+      await pool.index;
+      await Promise.all(workers);
     } catch (error) {
+      // Every spawned worker's rejection is handled here, not only the first: the others end with close().
+      for (const ready of workers) ready.catch(() => undefined);
       await pool.close();
       throw error;
     }
@@ -150,6 +160,11 @@ export class QueryPool {
     const worker = new Worker(workerEntry, { workerData: this.data, execArgv: [], ...limits });
     const slot: Slot = { worker, ready: false };
     if (working) this.slots.push(slot);
+    // A failed index fails start(), which closes the pool and so this worker.
+    this.index.then(
+      (index) => worker.postMessage({ attach: index } satisfies PoolToWorker),
+      () => undefined,
+    );
     // An idle worker must not keep the process alive; a busy one does (see dispatch).
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {

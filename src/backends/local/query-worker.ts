@@ -5,16 +5,24 @@ import { QueryRunner } from '../../engine/query-runner.js';
 import type { PoolToWorker, WorkerData, WorkerToPool } from './query-pool.js';
 import { QuadIndex } from './quad-index.js';
 import { QuadIndexSource } from './quad-index-source.js';
+import type { QuadIndexBuffers } from './quad-index-buffers.js';
 
 const port = parentPort;
 if (!port) throw new Error('query-worker must run as a worker thread');
-const { index: buffers, baseIri } = workerData as WorkerData;
+const { baseIri } = workerData as WorkerData;
 
+// The imports above (Comunica's, about a second) ran while the main thread loaded the index; it comes first.
+const buffers = await new Promise<QuadIndexBuffers>((resolve) => {
+  port.once('message', (message: PoolToWorker) => {
+    if ('attach' in message) resolve(message.attach);
+  });
+});
 // Attaching copies and parses nothing: the terms, and so blank node labels, are the shared dictionary's.
 const index = QuadIndex.attach(buffers);
 const runner = new QueryRunner(new QuadIndexSource(index), baseIri);
 
 port.on('message', (message: PoolToWorker) => {
+  if ('attach' in message) return;
   runner.run(message.job).then(
     (result) => port.postMessage({ id: message.id, ok: true, result } satisfies WorkerToPool),
     (error: unknown) => {

@@ -56,3 +56,28 @@ describe('a closed pool', () => {
     await expect(closing.run({ query: 'ASK {}', maxResults: 1 }, 1000)).rejects.toThrow(/closed/);
   }, 60_000);
 });
+
+describe('a pool started while its index is still loading', () => {
+  it('takes the index when it arrives and answers over it', async () => {
+    let arrive: (value: ReturnType<typeof buildQuadIndex>) => void = () => undefined;
+    const index = new Promise<ReturnType<typeof buildQuadIndex>>((resolve) => (arrive = resolve));
+    const starting = QueryPool.start({ size: 1, index, baseIri: 'http://example.test/synthetic/' });
+    let started = false;
+    void starting.then(() => (started = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started).toBe(false);
+    arrive(buildQuadIndex(quads));
+    const loading = await starting;
+    try {
+      const answer = decodeResult(await loading.run({ query: 'SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }', maxResults: 1 }, 30_000));
+      expect(answer.kind === 'bindings' && answer.rows[0]?.n?.value).toBe('200');
+    } finally {
+      await loading.close();
+    }
+  }, 60_000);
+
+  it('fails to start with the loading error itself', async () => {
+    const bad = new Error('data/cases/x.ttl line 3: unexpected "."');
+    await expect(QueryPool.start({ size: 2, index: Promise.reject(bad), baseIri: 'http://example.test/synthetic/' })).rejects.toBe(bad);
+  }, 60_000);
+});
