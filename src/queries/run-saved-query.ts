@@ -3,7 +3,7 @@ import type { Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import type { GraphStore, QueryResult } from '../store/graph-store.js';
 import { bindQueryParameters, type ParameterInput } from './bind-query-parameters.js';
-import type { QueryParameter, SavedQuery } from './saved-query.js';
+import type { SavedQuery } from './saved-query.js';
 
 /** Request parameters the API itself reads; every other name must be a parameter of the query. */
 export const reservedParameters = ['page'] as const;
@@ -22,8 +22,6 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** False gives every row (up to the store's cap) even when the query is paginated, as the CLI does. */
   readonly paginate?: boolean;
-  /** Called for each bound parameter before the query runs; throws to refuse a value. */
-  readonly checkValue?: (parameter: QueryParameter, term: Term) => Promise<void>;
 }
 
 /**
@@ -39,12 +37,6 @@ export async function runSavedQuery(
   const { page: pageText, ...parameters } = input;
   const page = readPage(pageText, query);
   const bindings = bindQueryParameters(query, parameters, store.baseIri);
-  if (options.checkValue) {
-    for (const parameter of query.parameters) {
-      const term = bindings[parameter.variable];
-      if (term) await options.checkValue(parameter, term);
-    }
-  }
   const pageSize = options.paginate === false ? undefined : query.pageSize;
   const maxResults = pageSize === undefined ? undefined : page * pageSize + 1;
   const result = await store.query({ query: query.text, bindings, maxResults, timeoutMs: options.timeoutMs });

@@ -1,6 +1,6 @@
 // The research API: GET /api/queries lists the saved queries; each saved query is its own route, GET /api/queries/{name} (JSON, CSV, SPARQL JSON).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
+import { BadRequestError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { opaqueAnswer } from '../http/openapi-plugin.js';
 import { findResultFormat, serializeContext } from '../formats/result-formats.js';
@@ -31,19 +31,22 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   const apiBase = `${config.baseIri}${savedQueriesPath.slice(1)}/`;
   // One key per parameter enumerated from the data: the catalog fixes how many there can be.
   const enumerated = catalog.queries.reduce((n, q) => n + q.parameters.filter((p) => p.enumerateFromData).length, 0);
-  const enumerations = datasetMemo<string[]>(Math.max(1, enumerated));
+  const enumerations = datasetMemo<string[] | undefined>(Math.max(1, enumerated));
 
   /** Values a `#+ enumerate:` parameter takes from the data: what the query returns for the same-named variable. */
-  const valuesFromData = (query: SavedQuery, parameter: QueryParameter): Promise<string[]> =>
+  const valuesFromData = (query: SavedQuery, parameter: QueryParameter): Promise<string[] | undefined> =>
     enumerations(`${query.name}\0${parameter.name}`, () => dataValues(store, query, parameter));
 
-  const describeParameter = async (query: SavedQuery, p: QueryParameter) => ({
-    name: p.name,
-    required: p.required && p.default === undefined,
-    type: p.typeName,
-    ...(p.default !== undefined ? { default: p.default } : {}),
-    ...(p.values ? { values: p.values } : p.enumerateFromData ? { values: await valuesFromData(query, p) } : {}),
-  });
+  const describeParameter = async (query: SavedQuery, p: QueryParameter) => {
+    const values = p.values ?? (p.enumerateFromData ? await valuesFromData(query, p) : undefined);
+    return {
+      name: p.name,
+      required: p.required && p.default === undefined,
+      type: p.typeName,
+      ...(p.default !== undefined ? { default: p.default } : {}),
+      ...(values !== undefined ? { values } : {}),
+    };
+  };
 
   app.addSchema(savedQueryAnswerSchema);
   app.addSchema(savedQueryListSchema);
@@ -74,16 +77,17 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     const representation = chooseRepresentation(request, reply, answerForms, { what: `the answer of query ${query.name}`, suffix }).name;
 
     const input = request.query;
-    const answer = await runSavedQuery(store, query, input, {
-      // Enumerations from the data are checked on the bound term, after type checks have passed.
-      checkValue: async (parameter, term) => {
-        if (!parameter.enumerateFromData) return;
+    const answer = await runSavedQuery(store, query, input);
+    // A value enumerated from the data that the data lacks gives no row; only then is the value looked up among
+    // the data's values (a whole run of the query, memoised per version), so a known value costs nothing more.
+    if (answer.result.kind === 'bindings' && answer.result.rows.length === 0 && answer.page === 1) {
+      for (const parameter of query.parameters) {
+        const term = answer.bindings[parameter.variable];
+        if (!parameter.enumerateFromData || term === undefined) continue;
         const values = await valuesFromData(query, parameter);
-        if (!values.includes(term.value)) {
-          throw new BadRequestError(`parameter "${parameter.name}" must be one of the values in the data: ${values.join(', ')}; got ${JSON.stringify(term.value)}`);
-        }
-      },
-    });
+        if (values !== undefined && !values.includes(term.value)) throw unknownValue(parameter, values, term.value, savedQueriesPath);
+      }
+    }
     setPaginationLinks(reply, answer, apiBase, input);
     if (answer.result.kind === 'bindings' && answer.result.truncated) reply.header('casegraph-truncated', 'true');
     return send(reply, representation, answer, store, config.baseIri, apiBase);
@@ -169,12 +173,22 @@ function setPaginationLinks(reply: FastifyReply, answer: SavedQueryAnswer, apiBa
   reply.header('link', links.join(', '));
 }
 
-async function dataValues(store: GraphStore, query: SavedQuery, parameter: QueryParameter): Promise<string[]> {
+/**
+ * The values the query returns for the parameter's variable, sorted; undefined when there are more rows than
+ * MAX_RESULTS: a cut list would refuse values that are in the data, so no list is given and no value refused.
+ */
+async function dataValues(store: GraphStore, query: SavedQuery, parameter: QueryParameter): Promise<string[] | undefined> {
   const answer = await store.query({ query: query.text });
   if (answer.kind !== 'bindings') return [];
-  // A cut list would refuse values that are in the data: fail loudly instead (the README's "never a silent cut").
-  if (answer.truncated) {
-    throw new ConfigError(`the values of parameter "${parameter.name}" of ${query.name} were cut at MAX_RESULTS; raise MAX_RESULTS`);
-  }
+  if (answer.truncated) return undefined;
   return [...new Set(answer.rows.map((row) => row[parameter.name]?.value).filter((v): v is string => v !== undefined))].sort();
+}
+
+/** At most this many accepted values are named in an error; the catalog lists them all. */
+const valuesInMessage = 20;
+
+function unknownValue(parameter: QueryParameter, values: readonly string[], given: string, listPath: string): BadRequestError {
+  const named = values.slice(0, valuesInMessage).join(', ');
+  const more = values.length > valuesInMessage ? `, … (${values.length} in all; GET ${listPath} lists them)` : '';
+  return new BadRequestError(`parameter "${parameter.name}" must be one of the values in the data: ${named}${more}; got ${JSON.stringify(given)}`);
 }
