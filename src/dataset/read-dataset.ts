@@ -7,6 +7,7 @@ import { DataError } from '../errors/casegraph-error.js';
 import { casegraphNamespaces } from '../vocabulary/namespaces.js';
 import { datasetVersionHash, finishDatasetVersion } from './dataset-version.js';
 import { listDatasetFiles } from './list-dataset-files.js';
+import { confidentialMarker, excludeConfidential, findConfidential, type ConfidentialMarks } from './exclude-confidential.js';
 import type { LoadedGraph } from '../store/graph-store.js';
 
 export interface ReadDatasetOptions {
@@ -82,11 +83,14 @@ export function readDataset(options: ReadDatasetOptions): ReadDataset {
 
 function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generator<Quad, LoadedGraph[], undefined> {
   const graphs: LoadedGraph[] = [];
+  const marks = confidentialMarks(pending, options.baseIri);
   let total = 0;
   for (const [index, entry] of pending.entries()) {
     const text = entry.text ?? '';
     entry.text = undefined;
-    const quads = parseFile(entry.file, text, options.baseIri, DataFactory.namedNode(entry.graph), index);
+    // A graph marked confidential is left out whole, its name included.
+    if (marks.iris.has(entry.graph)) continue;
+    const quads = excludeConfidential(parseFile(entry.file, text, options.baseIri, DataFactory.namedNode(entry.graph), index), marks);
     for (const quad of quads) {
       yield quad;
       if (++total % 100_000 === 0) options.onProgress?.({ phase: 'parse', files: index, totalFiles: pending.length, quads: total });
@@ -95,6 +99,20 @@ function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generat
     options.onProgress?.({ phase: 'parse', files: index + 1, totalFiles: pending.length, quads: total });
   }
   return graphs;
+}
+
+/**
+ * What the dataset marks `cg:confidential true`, known before any quad is yielded, since a mark in one file hides
+ * the resource in every file. Only files that spell the marker are parsed for it (and parsed again when read).
+ */
+function confidentialMarks(pending: readonly PendingFile[], baseIri: string): ConfidentialMarks {
+  const iris = new Set<string>();
+  let marks = findConfidential([], baseIri, iris);
+  for (const [index, entry] of pending.entries()) {
+    if (entry.text?.includes(confidentialMarker))
+      marks = findConfidential(parseFile(entry.file, entry.text, baseIri, DataFactory.namedNode(entry.graph), index), baseIri, iris);
+  }
+  return marks;
 }
 
 function readDatasetFile(fullPath: string, file: string): string {
