@@ -52,6 +52,9 @@ export interface ReadDataset {
 
 export const formats: Readonly<Record<string, string>> = { '.ttl': 'text/turtle', '.trig': 'application/trig' };
 
+/** Named in the version hash; change it whenever the loader serves something else from the same files. */
+export const loaderVersion = 'loader 1: confidential marks excluded';
+
 /** The files' texts stay in memory until parsed (read twice would let a file change between hash and parse). */
 export function readDataset(options: ReadDatasetOptions): ReadDataset {
   const ns = casegraphNamespaces(options.baseIri);
@@ -60,6 +63,8 @@ export function readDataset(options: ReadDatasetOptions): ReadDataset {
   const listed = [...named.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const files = listed.map(([file]) => file);
   const hash = datasetVersionHash(options.baseIri);
+  // What is served depends on the loader as well as the files: a new rule must not meet an old snapshot.
+  hash.add(loaderVersion, '');
   const pending: PendingFile[] = [];
   for (const [file, fullPath] of listed) {
     const text = readDatasetFile(fullPath, file);
