@@ -16,6 +16,7 @@ import { resultFormats } from './formats/result-formats.js';
 import { loadQueryCatalog, queryCatalogPlugin, savedQueriesTag, savedQueryRoutes, type QueryCatalog } from './queries/index.js';
 import { linkedDataPlugin, linkedDataTag } from './linked-data/index.js';
 import { personsPlugin, personsTags } from './persons/index.js';
+import { reconciliationPlugin, reconciliationTag } from './reconciliation/index.js';
 
 export interface BuildAppOptions {
   /** The graph, behind its port; the app closes it when it closes. */
@@ -61,7 +62,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // 2. Services: the store and the settings, as decorators.
   app.register(storePlugin, { store, config });
   app.register(queryCatalogPlugin, { catalog });
-  app.register(openApiPlugin, { version: store.version, tags: [sparqlTag, savedQueriesTag, linkedDataTag, ...personsTags] });
+  app.register(openApiPlugin, { version: store.version, tags: [sparqlTag, savedQueriesTag, linkedDataTag, ...personsTags, reconciliationTag] });
   // ETag from the dataset version and the bytes, 304 on If-None-Match, for every GET (see README, "Caching").
   app.register(etagPlugin);
   // 3. CORS, so notebooks and pages on other origins can query (read-only, no credentials).
@@ -82,5 +83,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(savedQueryRoutes);
   app.register(linkedDataPlugin);
   app.register(personsPlugin);
+  app.register(reconciliationPlugin);
   return app;
 }

@@ -8,6 +8,7 @@ import { citationQueries } from './citation-queries.js';
 import { personClaimsSchemas } from './person-claims-schemas.js';
 import type { PersonClaims } from '../citations/index.js';
 import { readPersonClaims } from './read-person-claims.js';
+import { claimsCsv, claimsCsvColumns } from './claims-csv.js';
 import { datasetMemo } from '../store/dataset-memo.js';
 import { personIdParams, personPath } from './person-paths.js';
 
@@ -44,19 +45,43 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   const claimsMemo = datasetMemo<PersonClaims>(claimsKept);
   const claimsOf = (id: string): Promise<PersonClaims> => claimsMemo(id, () => readPersonClaims(app.store, queries, id));
 
+  // JSON for programs, a tidy CSV for spreadsheets: by format= or Accept, JSON first.
+  const claimsFormats = [
+    {
+      name: 'json',
+      mediaType: 'application/json',
+      contentType: 'application/json; charset=utf-8',
+      render: (c: PersonClaims) => `${JSON.stringify(c, null, 2)}\n`,
+    },
+    { name: 'csv', mediaType: 'text/csv', contentType: 'text/csv; charset=utf-8; header=present', render: claimsCsv },
+  ] as const;
+
   app.get(
     `${personPath}/claims`,
     {
       schema: {
         tags,
         summary: 'Every claim about the person, each with its sources, verbatim excerpts and a single-source mark',
+        description: `JSON by default; CSV (one row per claim, source and excerpt; columns ${claimsCsvColumns.join(', ')}) with format=csv or Accept: text/csv.`,
         params: personIdParams,
-        response: { 200: { description: 'The claims', content: { 'application/json': { schema: { $ref: 'PersonClaims#' } } } }, 404: notFound },
+        querystring: formatQuery(
+          claimsFormats.map((f) => f.name),
+          { default: 'json' },
+        ),
+        response: {
+          200: {
+            description: 'The claims',
+            content: { 'application/json': { schema: { $ref: 'PersonClaims#' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          400: badFormat,
+          404: notFound,
+        },
       },
     },
     async (request: PersonRequest, reply) => {
+      const format = chooseRepresentation(request, reply, claimsFormats, { what: 'the claims', format: request.query.format });
       const claims = await claimsOf(request.params.id);
-      return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(claims, null, 2)}\n`);
+      return reply.type(format.contentType).send(format.render(claims));
     },
   );
 

@@ -91,6 +91,10 @@ export const relativeNamespaces = {
   dumps: 'dumps/',
   /** The VoID/DCAT dataset description. */
   datasetDescription: '.well-known/void',
+  /** The W3C Entity Reconciliation Service (OpenRefine): manifest, match and extend at `{base}reconcile`. */
+  reconcile: 'reconcile',
+  /** Tidy CSV tables: `{base}api/tables/{name}.csv`. */
+  tables: 'api/tables/',
   /** Persons' identifiers: `{base}id/person/{id}`. */
   person: 'id/person/',
   /** The dataset as a resource (data/dataset.ttl). */

@@ -17,7 +17,7 @@ export const placeCount = 10;
 
 /** Two files, so two named graphs: people (with names and numbers) and places (with language-tagged labels). */
 /** Saved queries some routes require at startup (the citation routes); the other project queries stay out. */
-export const requiredQueryFolders = ['queries/citations'];
+export const requiredQueryFolders = ['queries/citations', 'queries/reconciliation'];
 
 /**
  * Only the required project queries come along: the others enumerate parameter values from the data at

@@ -204,6 +204,32 @@ const expected: Record<string, () => Promise<void>> = {
     const ars = sources.find((r) => r.title === 'New study: Activists pose easy target for nation-state attackers');
     expect(pick([ars ?? {}], 'publisherName', 'date', 'url')).toEqual([{ publisherName: 'Ars Technica', date: '2014-08-12', url: null }]);
   },
+  'reconciliation/person-names': async () => {
+    const names = await rows('reconciliation/person-names');
+    // The husband has no stated name: one row, no name, so he can be shown but never matched by name.
+    expect(sorted(pick(names, 'person', 'name', 'caseLabel'))).toEqual(
+      sorted([
+        { person: id('person/gulmire-imin'), name: 'Gulmire Imin', caseLabel: 'Case of Gulmire Imin' },
+        { person: id('person/gulmire-imin-husband'), name: null, caseLabel: null },
+        { person: id('person/nurmuhammet-yasin'), name: 'Nurmuhammet Yasin', caseLabel: null },
+      ]),
+    );
+  },
+  'reconciliation/person-properties': async () => {
+    const values = await rows('reconciliation/person-properties', { person: id('person/gulmire-imin') });
+    const of = (property: string) => [...new Set(values.filter((r) => r.property === property).map((r) => r.valueLabel ?? r.value))].sort();
+    expect(of('charge')).toEqual(['Leaking state secrets', 'Organizing an illegal demonstration', 'Splittism']);
+    expect(of('sentence')).toEqual(['Life imprisonment']);
+    expect(of('prison')).toEqual(['Xinjiang Women’s Prison']);
+    expect(of('place')).toEqual(['East Turkestan', 'Urumchi', 'Xinjiang Women’s Prison']);
+    expect(of('arrestDate')).toEqual(['2009-07-14']);
+    expect(of('trialDate')).toEqual(['2010-04-01']);
+    expect(of('sentencingDate')).toEqual(['2010-04-01']);
+    expect(of('statedAge')).toEqual([32]);
+    expect(of('source')).toEqual(['UHRP prisoner profile: Gulmire Imin']);
+    // The seed page's own URL is not stated in the copy, so there is no source URL yet.
+    expect(of('sourceUrl')).toEqual([]);
+  },
 };
 
 const sorted = (list: Array<Record<string, unknown>>) => list.map((r) => JSON.stringify(r)).sort();
