@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } 
 import { BadRequestError, ConfigError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { opaqueAnswer } from '../http/openapi-plugin.js';
+import { admittedStore, clientOf } from '../http/admission-plugin.js';
 import { findResultFormat, serializeContext } from '../formats/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { datasetMemo } from '../store/dataset-memo.js';
@@ -74,7 +75,9 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     const representation = chooseRepresentation(request, reply, answerForms, { what: `the answer of query ${query.name}`, suffix }).name;
 
     const input = request.query;
-    const answer = await runSavedQuery(store, query, input, {
+    // Saved queries were written and reviewed with the project: cheap, so they may use the reserved workers.
+    const client = clientOf(request, config.apiKeyHeader);
+    const answer = await runSavedQuery(admittedStore(store, app.admission, { client, cheap: true }, config.queryTimeoutMs), query, input, {
       // Enumerations from the data are checked on the bound term, after type checks have passed.
       checkValue: async (parameter, term) => {
         if (!parameter.enumerateFromData) return;
