@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import type { GraphStore } from './store/graph-store.js';
 import { errorHandler, frameworkErrors } from './http/error-handler.js';
 import { storePlugin } from './http/store-plugin.js';
+import { admissionPlugin } from './http/admission-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
 import { securityHeadersPlugin } from './http/security-headers-plugin.js';
 import { responseCachePlugin } from './http/response-cache-plugin.js';
@@ -61,6 +62,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(securityHeadersPlugin);
   // 2. Services: the store and the settings, as decorators.
   app.register(storePlugin, { store, config });
+  // Admission control for queries: a bounded queue, a share per client, workers kept for cheap queries (README, "Fair use and load").
+  app.register(admissionPlugin, { config });
   app.register(queryCatalogPlugin, { catalog });
   app.register(openApiPlugin, { version: store.version, tags: [sparqlTag, savedQueriesTag, linkedDataTag, ...personsTags, reconciliationTag] });
   // ETag from the dataset version and the bytes, 304 on If-None-Match, for every GET (see README, "Caching").

@@ -15,7 +15,13 @@ export type EnvironmentVariable =
   | 'KEEP_ALIVE_TIMEOUT_MS'
   | 'MAX_REQUESTS_PER_SOCKET'
   | 'SNAPSHOT_DIR'
-  | 'CACHE_MB';
+  | 'CACHE_MB'
+  | 'QUERY_QUEUE_SIZE'
+  | 'QUERIES_PER_CLIENT'
+  | 'RESERVED_WORKERS'
+  | 'CHEAP_QUERY_MS'
+  | 'QUERY_BUDGET_MS'
+  | 'API_KEY_HEADER';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -34,6 +40,12 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   SNAPSHOT_DIR:
     'Folder for index snapshots, so a restart with unchanged data skips parsing; off or empty disables (default .cache/casegraph/ under the project root)',
   CACHE_MB: `Memory for cached answers, in MiB; 0 turns the cache off (default ${defaultConfig.cacheMb})`,
+  QUERY_QUEUE_SIZE: `SPARQL queries waiting for a worker at most; more answer 503 with Retry-After (default ${defaultConfig.queryQueueSize})`,
+  QUERIES_PER_CLIENT: `SPARQL queries one client may have running, and as many again waiting; more answer 429 (default ${defaultConfig.queriesPerClient})`,
+  RESERVED_WORKERS: `Workers kept for cheap and saved queries while expensive ad-hoc ones run (default ${defaultConfig.reservedWorkers})`,
+  CHEAP_QUERY_MS: `An ad-hoc query seen finishing within this many milliseconds counts as cheap (default ${defaultConfig.cheapQueryMs})`,
+  QUERY_BUDGET_MS: `Query time one client may use per minute, in milliseconds; past it 429; 0 for none (default ${defaultConfig.queryBudgetMs})`,
+  API_KEY_HEADER: 'Header naming the client instead of its address, for a gateway that checks API keys (default: none, the address)',
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

@@ -35,6 +35,18 @@ export interface Config {
   readonly snapshotDir: string | undefined;
   /** Memory for cached answers, in MiB; 0 turns the response cache off. */
   readonly cacheMb: number;
+  /** SPARQL queries waiting for a worker, at most; past it a query answers 503 with Retry-After. */
+  readonly queryQueueSize: number;
+  /** SPARQL queries one client may have running, and as many again waiting; past it 429 with Retry-After. */
+  readonly queriesPerClient: number;
+  /** Workers kept from ad-hoc queries not known to be cheap, so cheap ones are served while those run. */
+  readonly reservedWorkers: number;
+  /** An ad-hoc query seen finishing within this many milliseconds is cheap: later runs of it use the reserved workers. */
+  readonly cheapQueryMs: number;
+  /** Query time one client may use per minute, in milliseconds; past it 429 with Retry-After. 0 for no budget. */
+  readonly queryBudgetMs: number;
+  /** Request header whose value names the client (a key a gateway has checked) instead of its address; undefined: the address. */
+  readonly apiKeyHeader: string | undefined;
 }
 
 /** The ontology folder: always part of the dataset, whichever data folders a deployment serves. */
@@ -58,6 +70,13 @@ export const defaultConfig: Config = {
   maxRequestsPerSocket: 0,
   snapshotDir: path.join(projectRoot, '.cache/casegraph'),
   cacheMb: 256,
+  queryQueueSize: 64,
+  queriesPerClient: 2,
+  reservedWorkers: 1,
+  cheapQueryMs: 250,
+  // As the Wikidata Query Service: 60 seconds of query time per minute.
+  queryBudgetMs: 60_000,
+  apiKeyHeader: undefined,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -99,6 +118,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', defaultConfig.maxRequestsPerSocket, 0, 1_000_000),
     snapshotDir: env.SNAPSHOT_DIR !== undefined ? snapshotDir(env.SNAPSHOT_DIR) : defaultConfig.snapshotDir,
     cacheMb: integer(env, 'CACHE_MB', defaultConfig.cacheMb, 0, 65_536),
+    queryQueueSize: integer(env, 'QUERY_QUEUE_SIZE', defaultConfig.queryQueueSize, 0, 100_000),
+    queriesPerClient: integer(env, 'QUERIES_PER_CLIENT', defaultConfig.queriesPerClient, 1, 10_000),
+    reservedWorkers: integer(env, 'RESERVED_WORKERS', defaultConfig.reservedWorkers, 0, 256),
+    cheapQueryMs: integer(env, 'CHEAP_QUERY_MS', defaultConfig.cheapQueryMs, 0, 3_600_000),
+    queryBudgetMs: integer(env, 'QUERY_BUDGET_MS', defaultConfig.queryBudgetMs, 0, 3_600_000),
+    apiKeyHeader: env.API_KEY_HEADER !== undefined ? headerName(env.API_KEY_HEADER) : defaultConfig.apiKeyHeader,
     ...overrides,
   };
   checkBaseIri(config.baseIri);
@@ -140,6 +165,14 @@ function snapshotDir(value: string): string | undefined {
   if (trimmed === '' || trimmed.toLowerCase() === 'off') return undefined;
   if (trimmed.includes('\0')) throw new ConfigError(`SNAPSHOT_DIR must be a folder path or 'off', got ${JSON.stringify(value)}`);
   return path.resolve(trimmed);
+}
+
+/** An HTTP header name (RFC 9110 token), lower-cased as Node gives headers; empty means none. */
+function headerName(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(trimmed)) throw new ConfigError(`API_KEY_HEADER must be an HTTP header name, got ${JSON.stringify(value)}`);
+  return trimmed.toLowerCase();
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

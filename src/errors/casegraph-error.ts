@@ -86,6 +86,35 @@ export class MethodNotAllowedError extends CasegraphError {
   }
 }
 
+/** A limit that clears with time: the answer carries Retry-After with the seconds to wait. */
+export interface RetryAfter {
+  readonly retryAfterSeconds: number;
+}
+
+/** One client asked for more than its share (queries at once, or query time per minute); it may retry later. */
+export class TooManyRequestsError extends CasegraphError implements RetryAfter {
+  override readonly status = 429;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The server is full for everyone (the query queue); not the client's fault, and not a failure: retry later. */
+export class ServiceBusyError extends CasegraphError implements RetryAfter {
+  override readonly status = 503;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 /** An answer, or a value a query builds, is larger than casegraph will hold or send. */
 export class ContentTooLargeError extends CasegraphError {
   override readonly status = 413;

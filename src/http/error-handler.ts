@@ -9,6 +9,8 @@ import {
   NotFoundError,
   QueryMemoryError,
   QueryTimeoutError,
+  ServiceBusyError,
+  TooManyRequestsError,
   type ErrorLocation,
 } from '../errors/casegraph-error.js';
 import { isValidationError, validationMessage } from './validation-message.js';
@@ -33,6 +35,7 @@ export function toHttpError(error: unknown): HttpError {
   if (status >= 500) {
     if (error instanceof QueryTimeoutError) message = 'the query was stopped: it ran past its time limit';
     else if (error instanceof QueryMemoryError) message = 'the query was stopped: it needed more memory than a query may use';
+    else if (error instanceof ServiceBusyError) message = error.message;
     else message = 'internal server error';
   }
   return { status, message: oneLine(message) };
@@ -68,7 +71,10 @@ function send(error: unknown, request: FastifyRequest, reply: FastifyReply): Fas
     // A stopped query is the limits doing their job, not our fault: one info line, no stack, and a hash instead of
     // the query, so the log keeps no requester data beyond what tells repeats apart.
     request.log.info({ stopped: error.name, queryHash: queryHash(request), elapsedMs: Math.round(reply.elapsedTime) }, error.message);
+  } else if (error instanceof ServiceBusyError || error instanceof TooManyRequestsError) {
+    request.log.info({ refused: error.name, elapsedMs: Math.round(reply.elapsedTime) }, error.message);
   } else if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (error instanceof ServiceBusyError || error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof MethodNotAllowedError) reply.header('allow', error.allow.join(', '));
   return reply.code(status).type('text/plain; charset=utf-8').send(`${message}\n`);
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } 
 import { BadRequestError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { opaqueAnswer } from '../http/openapi-plugin.js';
+import { admittedStore, clientOf } from '../http/admission-plugin.js';
 import { findResultFormat, serializeContext } from '../formats/result-formats.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { datasetMemo } from '../store/dataset-memo.js';
@@ -77,7 +78,9 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     const representation = chooseRepresentation(request, reply, answerForms, { what: `the answer of query ${query.name}`, suffix }).name;
 
     const input = request.query;
-    const answer = await runSavedQuery(store, query, input);
+    // Saved queries were written and reviewed with the project: cheap, so they may use the reserved workers.
+    const client = clientOf(request, config.apiKeyHeader);
+    const answer = await runSavedQuery(admittedStore(store, app.admission, { client, cheap: true }, config.queryTimeoutMs), query, input);
     // A value enumerated from the data that the data lacks gives no row; only then is the value looked up among
     // the data's values (a whole run of the query, memoised per version), so a known value costs nothing more.
     if (answer.result.kind === 'bindings' && answer.result.rows.length === 0 && answer.page === 1) {

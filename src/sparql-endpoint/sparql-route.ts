@@ -6,6 +6,7 @@ import { MethodNotAllowedError } from '../errors/casegraph-error.js';
 import type { ResultKind } from '../engine/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../formats/result-formats.js';
 import { chooseRepresentation, type ChooseOptions, type Representation } from '../http/choose-representation.js';
+import { clientOf, queryKey } from '../http/admission-plugin.js';
 import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
 import { editorPage, type EditorExample } from './editor-page.js';
 import { readSparqlRequest, checkBodyType } from './read-sparql-request.js';
@@ -99,12 +100,14 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     chooseRepresentation(request, reply, formats, byFormat('bindings', 'any SPARQL answer'));
 
     const timeoutMs = Math.min(protocol.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs);
-    const result = await store.query({
+    const queryRequest = {
       query: protocol.query,
       defaultGraphs: protocol.defaultGraphs.length > 0 ? protocol.defaultGraphs : undefined,
       namedGraphs: protocol.namedGraphs.length > 0 ? protocol.namedGraphs : undefined,
-      timeoutMs,
-    });
+    };
+    // Admission first (queue, the client's share and budget, the lane for cheap queries); the deadline runs from here.
+    const ticket = { client: clientOf(request, config.apiKeyHeader), query: queryKey(queryRequest), deadlineMs: timeoutMs };
+    const result = await app.admission.run(ticket, (remainingMs) => store.query({ ...queryRequest, timeoutMs: remainingMs }));
     const format = chooseRepresentation(request, reply, formatsFor(formats, result.kind), byFormat(result.kind, kindLabels[result.kind]));
     if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
     return reply.type(contentType(format)).send(await format.serialize(result, context));

@@ -36,6 +36,42 @@ describe('CACHE_MB', () => {
   });
 });
 
+describe('the fair-use limits', () => {
+  it('default to a queue of 64, 2 queries per client, 1 reserved worker, 250 ms for cheap, 60 s of query time a minute, and no key header', () => {
+    expect(loadConfig({})).toMatchObject({
+      queryQueueSize: 64,
+      queriesPerClient: 2,
+      reservedWorkers: 1,
+      cheapQueryMs: 250,
+      queryBudgetMs: 60_000,
+      apiKeyHeader: undefined,
+    });
+  });
+
+  it('are read from the environment, and a bad one stops startup naming it', () => {
+    const config = loadConfig({
+      QUERY_QUEUE_SIZE: '0',
+      QUERIES_PER_CLIENT: '5',
+      RESERVED_WORKERS: '2',
+      CHEAP_QUERY_MS: '100',
+      QUERY_BUDGET_MS: '0',
+      API_KEY_HEADER: 'X-Api-Key',
+    });
+    expect(config).toMatchObject({
+      queryQueueSize: 0,
+      queriesPerClient: 5,
+      reservedWorkers: 2,
+      cheapQueryMs: 100,
+      queryBudgetMs: 0,
+      apiKeyHeader: 'x-api-key',
+    });
+    expect(() => loadConfig({ QUERIES_PER_CLIENT: '0' })).toThrow(/^QUERIES_PER_CLIENT must be between 1 and/);
+    expect(() => loadConfig({ QUERY_BUDGET_MS: 'lots' })).toThrow(/^QUERY_BUDGET_MS must be a whole number, got "lots"$/);
+    expect(() => loadConfig({ API_KEY_HEADER: 'x api key' })).toThrow(/^API_KEY_HEADER must be an HTTP header name/);
+    expect(loadConfig({ API_KEY_HEADER: ' ' }).apiKeyHeader).toBeUndefined();
+  });
+});
+
 describe('BASE_IRI', () => {
   it('defaults to the local server and refuses what cannot be a base', () => {
     expect(loadConfig({}).baseIri).toBe('http://localhost:3000/');

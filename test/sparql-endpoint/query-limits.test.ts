@@ -25,7 +25,9 @@ async function timed(url: string, init?: RequestInit): Promise<{ status: number;
 }
 
 describe('a runaway query', () => {
-  it('is stopped at the server deadline with 503, while ASK {} keeps answering at once', async () => {
+  it('is stopped at the server deadline with 503, while ASK {}, seen finishing fast before, keeps answering at once', async () => {
+    // Only queries known to be cheap may use the worker kept for them (README, "Fair use and load").
+    expect((await timed(`${base}/sparql?query=${encodeURIComponent('ASK {}')}`)).status).toBe(200);
     const runawayAnswer = timed(`${base}/sparql?query=${encodeURIComponent(runaway)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const ask = await timed(`${base}/sparql?query=${encodeURIComponent('ASK {}')}`);
