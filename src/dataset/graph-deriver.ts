@@ -26,7 +26,7 @@ export function derivedGraphIris(base: string): { readonly dateIntervals: string
  */
 export class GraphDeriver {
   private readonly superClasses: Map<string, Quad_Object[]>;
-  private readonly superProperties: Map<string, Quad['predicate'][]>;
+  private readonly superProperties: Map<string, Array<Quad['predicate']>>;
   /** Keys of stated triples that an entailed triple could repeat (rdf:type of a super-class, a super-property). */
   private readonly stated = new Set<string>();
   private readonly entailed = new Map<string, Quad>();
@@ -40,7 +40,7 @@ export class GraphDeriver {
   ) {
     this.ns = casegraphNamespaces(base);
     const classEdges = new Map<string, Quad_Object[]>();
-    const propertyEdges = new Map<string, Quad['predicate'][]>();
+    const propertyEdges = new Map<string, Array<Quad['predicate']>>();
     for (const axiom of axioms) {
       if (axiom.object.termType !== 'NamedNode' || axiom.subject.termType !== 'NamedNode') continue;
       if (axiom.predicate.value === rdfs('subClassOf')) push(classEdges, axiom.subject.value, axiom.object);
@@ -101,9 +101,7 @@ export class GraphDeriver {
     if (!interval || subject.termType === 'Quad' || subject.termType === 'Variable') return;
     const key = termId(subject);
     const known = this.intervals.get(key)?.interval;
-    const merged = known
-      ? { earliest: min(known.earliest, interval.earliest), latest: max(known.latest, interval.latest) }
-      : interval;
+    const merged = known ? { earliest: min(known.earliest, interval.earliest), latest: max(known.latest, interval.latest) } : interval;
     this.intervals.set(key, { subject, interval: merged });
   }
 
