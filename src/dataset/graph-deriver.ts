@@ -9,7 +9,7 @@ const { namedNode, literal, quad } = DataFactory;
 /** A derived graph: its IRI, a name for logs and listings, and its quads. */
 export interface DerivedGraph {
   readonly iri: string;
-  /** Stands where a loaded graph names its file: `(derived) date intervals`. */
+  /** Stands where a loaded graph names its file: what the graph holds, in words. */
   readonly label: string;
   readonly quads: readonly Quad[];
 }
@@ -91,8 +91,16 @@ export class GraphDeriver {
       .filter(([key]) => !this.stated.has(key))
       .map(([, q]) => quad(q.subject, q.predicate, q.object, entailment));
     return [
-      { iri: iris.dateIntervals, label: '(derived) date intervals of dct:date', quads: sortQuads(dateQuads) },
-      { iri: iris.entailment, label: '(derived) RDFS sub-class and sub-property closure of the ontology', quads: sortQuads(entailedQuads) },
+      {
+        iri: iris.dateIntervals,
+        label: 'Date intervals (cg:earliestDate, cg:latestDate) of every dct:date, derived at load time',
+        quads: sortQuads(dateQuads),
+      },
+      {
+        iri: iris.entailment,
+        label: 'The RDFS sub-class and sub-property closure of the casegraph ontology, derived at load time',
+        quads: sortQuads(entailedQuads),
+      },
     ];
   }
 
