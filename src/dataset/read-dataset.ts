@@ -92,7 +92,7 @@ export function readDataset(options: ReadDatasetOptions): ReadDataset {
 }
 
 /** Named in the version hash; bump it whenever graph-deriver.ts derives something else from the same files. */
-const derivationVersion = 'derived graphs 1: date intervals, rdfs closure';
+export const derivationVersion = 'derived graphs 1: date intervals, rdfs closure';
 
 function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generator<Quad, LoadedGraph[], undefined> {
   const graphs: LoadedGraph[] = [];
