@@ -29,7 +29,7 @@ function reference(root: string, dirs: string[], baseIri: string): { quads: stri
   const hash = createHash('sha256');
   hash.update(`base\0${baseIri}\0`);
   // The derivation is named in the version too, before the files (read-dataset.ts).
-  hash.update(`file\0${derivationVersion}\0${0}\0\0`);
+  hash.update(`file\0${derivationVersion}\u00000\0\0`);
   const quads: string[] = [];
   for (const { file, path: fullPath } of files) {
     const content = readFileSync(fullPath, 'utf8');
