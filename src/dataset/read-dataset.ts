@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataFactory, Parser } from 'n3';
 import type { DataFactory as RdfDataFactory, Quad } from '@rdfjs/types';
+import { ontologyDir } from '../config/load-config.js';
 import { DataError } from '../errors/casegraph-error.js';
 import { casegraphNamespaces } from '../vocabulary/namespaces.js';
 import { datasetVersionHash, finishDatasetVersion } from './dataset-version.js';
 import { listDatasetFiles } from './list-dataset-files.js';
 import { confidentialMarker, excludeConfidential, findConfidential, type ConfidentialMarks } from './exclude-confidential.js';
+import { derivedGraphIris, GraphDeriver } from './graph-deriver.js';
 import type { LoadedGraph } from '../store/graph-store.js';
 
 export interface ReadDatasetOptions {
@@ -34,6 +36,8 @@ export interface LoadProgress {
 interface PendingFile {
   readonly file: string;
   readonly graph: string;
+  /** True for a file of the project's own ontology folder: only these supply the axioms entailment follows. */
+  readonly ontology: boolean;
   text: string | undefined;
 }
 
@@ -43,7 +47,8 @@ export interface ReadDataset {
   readonly baseIri: string;
   readonly files: readonly string[];
   /**
-   * Yields every quad, each built once, already in its file's named graph; returns the graphs with their sizes.
+   * Yields every quad, each built once, already in its file's named graph, then the derived graphs' quads
+   * (graph-deriver.ts); returns the graphs with their sizes, the derived ones last.
    * A syntax error throws a DataError naming file, line and column, so a consumer that only keeps what it built
    * after the generator finished never holds a half-loaded dataset. Can be iterated once.
    */
@@ -66,10 +71,16 @@ export function readDataset(options: ReadDatasetOptions): ReadDataset {
   // What is served depends on the loader as well as the files: a new rule must not meet an old snapshot.
   hash.add(loaderVersion, '');
   const pending: PendingFile[] = [];
+  const ours = path.resolve(options.root, ontologyDir) + path.sep;
+  const derived = Object.values(derivedGraphIris(options.baseIri));
+  // What is derived depends on the deriver as well as the files: a new derivation must not meet an old snapshot.
+  hash.add(derivationVersion, '');
   for (const [file, fullPath] of listed) {
     const text = readDatasetFile(fullPath, file);
     hash.add(file, text);
-    pending.push({ file, graph: ns.graph(file.replace(/\.(ttl|trig)$/, '')), text });
+    const graph = ns.graph(file.replace(/\.(ttl|trig)$/, ''));
+    if (derived.includes(graph)) throw new DataError(`this file would load into a derived graph (${graph}); rename it`, { file });
+    pending.push({ file, graph, ontology: path.resolve(fullPath).startsWith(ours), text });
     options.onProgress?.({ phase: 'read', files: pending.length, totalFiles: files.length, quads: 0 });
   }
   const version = finishDatasetVersion(hash);
@@ -86,9 +97,15 @@ export function readDataset(options: ReadDatasetOptions): ReadDataset {
   };
 }
 
+/** Named in the version hash; bump it whenever graph-deriver.ts derives something else from the same files. */
+export const derivationVersion = 'derived graphs 1: date intervals, rdfs closure';
+
 function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generator<Quad, LoadedGraph[], undefined> {
   const graphs: LoadedGraph[] = [];
   const marks = confidentialMarks(pending, options.baseIri);
+  // The ontology files are small: parsed once more up front so the closure is known before any data streams by.
+  const axioms = pending.filter((entry) => entry.ontology).flatMap((entry) => parseFile(entry.file, entry.text ?? '', options.baseIri));
+  const deriver = new GraphDeriver(options.baseIri, axioms);
   let total = 0;
   for (const [index, entry] of pending.entries()) {
     const text = entry.text ?? '';
@@ -97,11 +114,17 @@ function* parseAll(pending: PendingFile[], options: ReadDatasetOptions): Generat
     if (marks.iris.has(entry.graph)) continue;
     const quads = excludeConfidential(parseFile(entry.file, text, options.baseIri, DataFactory.namedNode(entry.graph), index), marks);
     for (const quad of quads) {
+      deriver.observe(quad);
       yield quad;
       if (++total % 100_000 === 0) options.onProgress?.({ phase: 'parse', files: index, totalFiles: pending.length, quads: total });
     }
     graphs.push({ iri: entry.graph, file: entry.file, size: quads.length });
     options.onProgress?.({ phase: 'parse', files: index + 1, totalFiles: pending.length, quads: total });
+  }
+  for (const graph of deriver.finish()) {
+    if (graph.quads.length === 0) continue;
+    yield* graph.quads;
+    graphs.push({ iri: graph.iri, file: graph.label, size: graph.quads.length, derived: true });
   }
   return graphs;
 }

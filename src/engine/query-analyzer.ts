@@ -5,6 +5,7 @@ import { toAlgebra } from '@traqula/algebra-sparql-1-2';
 import { DataFactory } from 'rdf-data-factory';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import type { ErrorLocation } from '../errors/casegraph-error.js';
+import { expandEmptyGraphPatterns, markEmptyGraphPatterns } from './empty-graph-patterns.js';
 
 /** SPARQL algebra as Comunica runs it. */
 export type AlgebraOperation = ReturnType<typeof toAlgebra>;
@@ -89,6 +90,7 @@ export class QueryAnalyzer {
       throw new BadRequestError('SERVICE is not accepted: this endpoint never queries another endpoint', service);
     }
     let operation: AlgebraOperation;
+    markEmptyGraphPatterns(ast);
     try {
       operation = toAlgebra(ast as Parameters<typeof toAlgebra>[0], {
         quads: true,
@@ -99,6 +101,7 @@ export class QueryAnalyzer {
     } catch (error) {
       throw new BadRequestError(oneLine((error as Error).message), undefined, { cause: error });
     }
+    operation = expandEmptyGraphPatterns(operation);
     const variables = form === 'select' ? selectVariables(ast, operation) : [];
     return { form, resultKind: resultKinds[form], operation, baseIri: declaredBase(ast, baseIri), variables };
   }

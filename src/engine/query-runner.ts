@@ -5,6 +5,7 @@ import { DataFactory } from 'rdf-data-factory';
 import type { Bindings, Quad, Source, Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import { classifyEngineError } from './classify-engine-error.js';
+import { dropUnboundBinds } from './drop-unbound-binds.js';
 import { QueryAnalyzer } from './query-analyzer.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 import { termCodec } from './term-codec.js';
@@ -73,7 +74,7 @@ export class QueryRunner {
     const baseIri = job.baseIri ?? this.baseIri;
     const analysis = this.analyzer.analyze(job.query, baseIri);
     if (job.bindings) checkBindable(analysis.operation, Object.keys(job.bindings));
-    const operation = this.withDataset(analysis.operation, job);
+    const operation = this.withDataset(dropUnboundBinds(analysis.operation, Object.keys(job.bindings ?? {})), job);
     const context = {
       sources: [source],
       // The default graph is the union of all named graphs (one per file): a naive query finds everything.

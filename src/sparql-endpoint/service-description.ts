@@ -27,6 +27,16 @@ export function serviceDescription(endpoint: string, store: GraphStore, formats:
     quad(service, namedNode(sd('supportedLanguage')), namedNode(sd('SPARQL11Query'))),
     quad(service, namedNode(sd('feature')), namedNode(sd('UnionDefaultGraph'))),
     quad(service, namedNode(sd('defaultEntailmentRegime')), namedNode(entailment('Simple'))),
+    // Simple entailment, over data that already holds what RDFS sub-class/sub-property reasoning with our own
+    // ontology adds: not the RDFS regime (no domain, range or axiomatic triples), so it is said in words.
+    quad(
+      service,
+      namedNode(rdfs('comment')),
+      literal(
+        'Simple entailment. Materialised at load time, in named graphs of their own that the default graph includes: the RDFS sub-class and sub-property closure of the casegraph ontology only (never of axioms stated in data files), and cg:earliestDate / cg:latestDate for every dct:date. A query whose default-graph-uri names only source graphs sees neither.',
+        'en',
+      ),
+    ),
   ];
   for (const iri of [...new Set(formats.map((f) => f.formatIri))]) {
     quads.push(quad(service, namedNode(sd('resultFormat')), namedNode(iri)));
@@ -36,7 +46,7 @@ export function serviceDescription(endpoint: string, store: GraphStore, formats:
     quad(dataset, namedNode(rdf('type')), namedNode(sd('Dataset'))),
     quad(dataset, namedNode(sd('defaultGraph')), defaultGraph),
     quad(defaultGraph, namedNode(rdf('type')), namedNode(sd('Graph'))),
-    quad(defaultGraph, namedNode(rdfs('comment')), literal('The union of all named graphs.', 'en')),
+    quad(defaultGraph, namedNode(rdfs('comment')), literal('The union of all named graphs, the derived ones included.', 'en')),
   );
   store.graphs.forEach((graph, index) => {
     const named = blankNode(`namedGraph${index}`);
@@ -49,6 +59,7 @@ export function serviceDescription(endpoint: string, store: GraphStore, formats:
       quad(description, namedNode(rdf('type')), namedNode(sd('Graph'))),
       quad(description, namedNode(voidNs('triples')), literal(String(graph.size), namedNode(xsd('integer')))),
     );
+    if (graph.derived === true) quads.push(quad(description, namedNode(rdfs('comment')), literal(`${graph.file}.`, 'en')));
   });
   return quads;
 }

@@ -8,6 +8,8 @@ export interface LoadedGraph {
   /** Path relative to the project root, e.g. `data/cases/gulmire-imin.ttl`; `{folder}/…` for a data folder outside it. */
   readonly file: string;
   readonly size: number;
+  /** True for a graph derived at load time (date intervals, entailment): `file` is then a description, not a path. */
+  readonly derived?: boolean;
 }
 
 /** A read-only SPARQL query and the limits it runs under. */

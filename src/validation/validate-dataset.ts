@@ -57,11 +57,14 @@ export async function validateDataset(options: ValidateOptions): Promise<Validat
 
   const validator = new SHACLValidator(shapes);
   const report = await validator.validate(dataGraph);
-  const fileOf = new Map(data.graphs.map((g) => [g.iri, g.file]));
+  // Derived graphs (date intervals) are validated with the data but are no file a writer could fix.
+  const files = data.graphs.filter((g) => g.derived !== true);
+  const fileOf = new Map(files.map((g) => [g.iri, g.file]));
   const results = report.results.map((result): ValidationResult => {
     const focus = result.focusNode as Term | null;
     const shape = result.sourceShape as Term | null;
-    const files = focus ? [...new Set(data.store.getQuads(focus, null, null, null).map((q) => fileOf.get(q.graph.value) ?? q.graph.value))] : [];
+    const described = focus ? data.store.getQuads(focus, null, null, null).filter((q) => fileOf.has(q.graph.value)) : [];
+    const files = [...new Set(described.map((q) => fileOf.get(q.graph.value) ?? q.graph.value))];
     return {
       focusNode: focus?.value ?? '',
       path: (result.path as Term | null)?.value,
@@ -74,7 +77,7 @@ export async function validateDataset(options: ValidateOptions): Promise<Validat
       files,
     };
   });
-  return { conforms: report.conforms, results, files: data.graphs.map((g) => g.file), size: data.store.size };
+  return { conforms: report.conforms, results, files: files.map((g) => g.file), size: data.store.size };
 }
 
 /** Loads files and folders given by the user, relative to root; each must exist. */

@@ -99,6 +99,10 @@ export const relativeNamespaces = {
   person: 'id/person/',
   /** The dataset as a resource (data/dataset.ttl). */
   dataset: 'id/dataset/casegraph',
+  /** Derived at load time (src/dataset/graph-deriver.ts): cg:earliestDate / cg:latestDate of every dct:date. */
+  dateIntervalsGraph: 'graph/derived/date-intervals',
+  /** Derived at load time: the RDFS sub-class and sub-property closure of the ontology (ontology/ only). */
+  entailmentGraph: 'graph/derived/entailment',
 } as const;
 
 export function casegraphNamespaces(base: string): CasegraphNamespaces {
