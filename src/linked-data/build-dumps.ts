@@ -50,6 +50,9 @@ export async function buildDumps(store: GraphStore): Promise<DumpSet> {
   const context = serializeContext(store.baseIri);
   const rdfText = (data: readonly Quad[], syntax: RdfSyntax) => serializeRdf({ kind: 'quads', quads: data, truncated: false }, context, syntax);
   const graph = new ResourceGraph(store);
+  // Framing this dump with /frames/person.jsonld must give the person documents, which show what sources state.
+  const derived = new Set(store.graphs.filter((g) => g.derived === true).map((g) => g.iri));
+  const statedQuads = quads.filter((q) => !derived.has(q.graph.value));
   const dumps: Dump[] = [
     dump(`${stem}.ttl`, 'text/turtle', 'The whole graph as Turtle (the union of all files, each triple once)', await rdfText(triples, 'Turtle')),
     dump(`${stem}.nt`, 'application/n-triples', 'The whole graph as N-Triples (the union of all files, each triple once)', await rdfText(triples, 'N-Triples')),
@@ -58,8 +61,8 @@ export async function buildDumps(store: GraphStore): Promise<DumpSet> {
     dump(
       `${stem}.jsonld`,
       'application/ld+json',
-      'Every quad as JSON-LD (named graphs kept), compacted with /context.jsonld',
-      `${JSON.stringify(await compactJsonLd(quads, store.baseIri), null, 2)}\n`,
+      'Every quad the files state as JSON-LD (named graphs kept, the derived graphs left out as in the person documents), compacted with /context.jsonld',
+      `${JSON.stringify(await compactJsonLd(statedQuads, store.baseIri), null, 2)}\n`,
     ),
     ...csvTables.map((table) => dump(table.name, 'text/csv', `${table.description}: one row per resource, IRI first`, buildCsv(graph, table))),
   ];

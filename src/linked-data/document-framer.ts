@@ -63,27 +63,27 @@ export function reachableQuads(graph: ResourceGraph, roots: readonly NamedNode[]
   const describe = (term: Term): void => {
     if (term.termType === 'Literal' || described.has(term.value)) return;
     described.add(term.value);
-    add(graph.store.match({ subject: term, predicate: namedNode(rdf('type')) }));
-    add(graph.store.match({ subject: term, predicate: namedNode(rdfs('label')) }));
+    add(graph.stated.match({ subject: term, predicate: namedNode(rdf('type')) }));
+    add(graph.stated.match({ subject: term, predicate: namedNode(rdfs('label')) }));
   };
   const visited = new Set<string>();
   const visit = (node: Quad_Subject, nodeShape: NodeShape): void => {
     const key = `${node.value} ${nodeShape.name}`;
     if (visited.has(key)) return;
     visited.add(key);
-    add(graph.store.match({ subject: node, predicate: namedNode(rdf('type')) }));
+    add(graph.stated.match({ subject: node, predicate: namedNode(rdf('type')) }));
     for (const spec of nodeShape.keys) followKey(node, spec);
   };
   const followKey = (node: Quad_Subject, spec: KeySpec): void => {
     const predicate = namedNode(spec.predicate(base));
     if (spec.kind !== 'nodes') {
-      const quads = graph.store.match({ subject: node, predicate });
+      const quads = graph.stated.match({ subject: node, predicate });
       add(quads);
       if (spec.kind === 'ref' || spec.kind === 'refs') quads.forEach((q) => describe(q.object));
       return;
     }
     const nested = (spec.nested as () => NodeShape)();
-    const links = spec.reverse ? graph.store.match({ predicate, object: node }) : graph.store.match({ subject: node, predicate });
+    const links = spec.reverse ? graph.stated.match({ predicate, object: node }) : graph.stated.match({ subject: node, predicate });
     for (const link of links) {
       const child = spec.reverse ? link.subject : link.object;
       if (child.termType !== 'NamedNode' && child.termType !== 'BlankNode') continue;

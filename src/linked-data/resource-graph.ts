@@ -36,13 +36,22 @@ export class ResourceGraph {
   /** Subjects `D#x` by their document D; built on first use (the store never changes under an app). */
   private hashDocuments: Map<string, NamedNode[]> | undefined;
 
-  constructor(readonly store: GraphStore) {}
+  /**
+   * The store without the graphs derived at load time (date intervals, the ontology's closure): pages and
+   * documents show what the sources state, not what casegraph inferred; SPARQL, dumps and VoID keep both.
+   */
+  readonly stated: Pick<GraphStore, 'match'>;
+
+  constructor(readonly store: GraphStore) {
+    const derived = new Set(store.graphs.filter((graph) => graph.derived === true).map((graph) => graph.iri));
+    this.stated = derived.size === 0 ? store : { match: (pattern) => store.match(pattern).filter((q) => !derived.has(q.graph.value)) };
+  }
 
   /** The subjects `{document}#…` of a hash-namespace document, in IRI order. */
   hashDocumentMembers(document: string): NamedNode[] {
     if (!this.hashDocuments) {
       const index = new Map<string, Map<string, NamedNode>>();
-      for (const q of this.store.match({})) {
+      for (const q of this.stated.match({})) {
         if (q.subject.termType !== 'NamedNode') continue;
         const hash = q.subject.value.indexOf('#');
         if (hash < 0) continue;
@@ -62,7 +71,7 @@ export class ResourceGraph {
 
   /** Outgoing triples of a subject (deduplicated across files). */
   outgoing(subject: Quad_Subject): Quad[] {
-    return distinctTriples(this.store.match({ subject }));
+    return distinctTriples(this.stated.match({ subject }));
   }
 
   objects(subject: Quad_Subject, predicate: string): Quad_Object[] {
@@ -75,7 +84,7 @@ export class ResourceGraph {
   subjects(predicate: string, object: Term): Quad_Subject[] {
     const seen = new Set<string>();
     const out: Quad_Subject[] = [];
-    for (const q of this.store.match({ predicate: namedNode(predicate), object })) {
+    for (const q of this.stated.match({ predicate: namedNode(predicate), object })) {
       const key = termKey(q.subject);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -86,7 +95,7 @@ export class ResourceGraph {
 
   /** Incoming triples from other subjects. */
   incoming(object: NamedNode): Quad[] {
-    return distinctTriples(this.store.match({ object }));
+    return distinctTriples(this.stated.match({ object }));
   }
 
   literals(subject: Quad_Subject, predicate: string): Literal[] {
@@ -104,7 +113,7 @@ export class ResourceGraph {
   }
 
   hasType(subject: Quad_Subject, type: string): boolean {
-    return this.store.match({ subject, predicate: namedNode(rdf('type')), object: namedNode(type) }).length > 0;
+    return this.stated.match({ subject, predicate: namedNode(rdf('type')), object: namedNode(type) }).length > 0;
   }
 
   /** Class membership, following the subclass axioms the ontology states (an Arrest is an Event). */
@@ -124,12 +133,12 @@ export class ResourceGraph {
 
   /** Whether the graph says anything about this subject. */
   exists(subject: Quad_Subject): boolean {
-    return this.store.match({ subject }).length > 0;
+    return this.stated.match({ subject }).length > 0;
   }
 
   /** The triples that name a resource (rdfs:label, skos:prefLabel, schema:name, dct:title). */
   labelTriples(subject: Quad_Subject): Quad[] {
-    return distinctTriples(labelPredicates.flatMap((predicate) => this.store.match({ subject, predicate })));
+    return distinctTriples(labelPredicates.flatMap((predicate) => this.stated.match({ subject, predicate })));
   }
 
   /** The best stated label (English preferred), or undefined when the graph names it nowhere. */
@@ -149,7 +158,7 @@ export class ResourceGraph {
   /** Every IRI the graph describes (has as subject) that falls under BASE_IRI. */
   localSubjects(): NamedNode[] {
     const seen = new Map<string, NamedNode>();
-    for (const q of this.store.match({})) {
+    for (const q of this.stated.match({})) {
       if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(this.baseIri)) seen.set(q.subject.value, q.subject);
     }
     return [...seen.values()].sort(compareTerms);
