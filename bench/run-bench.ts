@@ -175,14 +175,16 @@ interface Answer {
   readonly truncated: boolean;
 }
 
-async function select(endpoint: Endpoint, query: string, timeoutSeconds?: number): Promise<Answer & { status: number }> {
+async function select(endpoint: Endpoint, query: string, timeoutSeconds?: number, defaultGraphs: readonly string[] = []): Promise<Answer & { status: number }> {
   const started = performance.now();
   let response: Response;
+  const body = new URLSearchParams({ query, ...(timeoutSeconds === undefined ? {} : { timeout: String(timeoutSeconds) }) });
+  for (const graph of defaultGraphs) body.append('default-graph-uri', graph);
   try {
     response = await fetch(endpoint.sparql, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
-      body: new URLSearchParams({ query, ...(timeoutSeconds === undefined ? {} : { timeout: String(timeoutSeconds) }) }),
+      body,
       ...(endpoint.name === 'oxigraph' ? { signal: AbortSignal.timeout(oxigraphCapMs) } : {}),
     });
   } catch (error) {
@@ -239,8 +241,8 @@ async function timed(run: () => Promise<Answer>): Promise<Timed> {
 /** casegraph's answer when a query outlives QUERY_TIMEOUT_MS: a figure to record, not a broken bench. */
 class PastDeadline extends Error {}
 
-async function checkedSelect(endpoint: Endpoint, query: string, label: string): Promise<Answer> {
-  const answer = await select(endpoint, query);
+async function checkedSelect(endpoint: Endpoint, query: string, label: string, defaultGraphs: readonly string[] = []): Promise<Answer> {
+  const answer = await select(endpoint, query, undefined, defaultGraphs);
   if (answer.status === 503 && endpoint.name === 'casegraph') throw new PastDeadline(`${label}: 503 after ${fmtMs(answer.ms)}`);
   if (answer.status !== 200) throw new Error(`${endpoint.name} answered ${answer.status} to ${label}`);
   return answer;
@@ -265,8 +267,11 @@ function researchQueries(): Array<{ name: string; text: string }> {
 
 async function runResearchQueries(casegraph: Endpoint | undefined, oxigraph: Endpoint): Promise<QueryRow[]> {
   const rows: QueryRow[] = [];
+  // Oxigraph holds the files' triples only: casegraph's research queries read its file graphs alone, without the
+  // graphs it derives at load time (date intervals, the ontology's closure), so both answer over the same triples.
+  const files = casegraph === undefined ? [] : await sourceGraphs(casegraph);
   for (const { name, text } of researchQueries()) {
-    const cg = casegraph === undefined ? undefined : await timed(() => checkedSelect(casegraph, text, name));
+    const cg = casegraph === undefined ? undefined : await timed(() => checkedSelect(casegraph, text, name, files));
     const ox = await timed(() => checkedSelect(oxigraph, text, name));
     const agree =
       cg === undefined || cg.pastDeadline === true || ox.pastDeadline === true ? undefined : cg.truncated ? cg.rows <= ox.rows : cg.rows === ox.rows;
@@ -276,6 +281,20 @@ async function runResearchQueries(casegraph: Endpoint | undefined, oxigraph: End
     );
   }
   return rows;
+}
+
+/** casegraph's named graphs but the derived ones (`{base}graph/derived/…`). */
+async function sourceGraphs(casegraph: Endpoint): Promise<string[]> {
+  const response = await fetch(casegraph.sparql, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
+    body: new URLSearchParams({ query: 'SELECT DISTINCT ?g WHERE { GRAPH ?g { } }' }),
+  });
+  if (!response.ok) throw new Error(`casegraph answered ${response.status} when asked for its graphs`);
+  const json = (await response.json()) as { results: { bindings: Array<{ g: { value: string } }> } };
+  const graphs = json.results.bindings.map((row) => row.g.value).filter((graph) => !graph.startsWith(abs('graph/derived/')));
+  if (graphs.length === 0) throw new Error('casegraph listed no source graphs');
+  return graphs;
 }
 
 interface SavedQuery {
