@@ -1,4 +1,5 @@
 // `BIND(?x AS ?y)` where nothing can bind ?x leaves ?y unbound, which Comunica's joins do not honour: such a BIND is dropped before evaluation.
+import { treeNodes } from './tree-nodes.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 
 type Operation = Record<string, unknown> & { type: string };
@@ -31,15 +32,6 @@ function rewrite(node: unknown, bound: ReadonlySet<string>): unknown {
 
 /** Whether the variable occurs anywhere in the subtree: conservative, so a BIND is only dropped when it surely errs. */
 function mentions(node: unknown, name: string): boolean {
-  const queue: unknown[] = [node];
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (Array.isArray(current)) queue.push(...(current as unknown[]));
-    else if (current && typeof current === 'object') {
-      const term = current as { termType?: string; value?: unknown };
-      if (term.termType === 'Variable' && term.value === name) return true;
-      for (const value of Object.values(current)) if (value && typeof value === 'object') queue.push(value);
-    }
-  }
+  for (const found of treeNodes(node)) if (found.termType === 'Variable' && found.value === name) return true;
   return false;
 }

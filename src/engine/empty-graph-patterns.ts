@@ -1,6 +1,7 @@
 // `GRAPH ?g {}` and `GRAPH <g> {}` as SPARQL defines them: the algebra translation drops an empty GRAPH group, so it is marked before and rebuilt after.
 import { DataFactory } from 'rdf-data-factory';
 import type { AlgebraOperation } from './query-analyzer.js';
+import { treeNodes } from './tree-nodes.js';
 
 /**
  * Variables of the stand-in triple pattern; no query can clash with them by accident, and they are projected
@@ -23,15 +24,9 @@ interface AstNode {
  */
 export function markEmptyGraphPatterns(ast: unknown): void {
   let count = 0;
-  const queue: unknown[] = [ast];
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (Array.isArray(current)) {
-      queue.push(...(current as unknown[]));
-      continue;
-    }
-    if (!current || typeof current !== 'object') continue;
-    const node = current as AstNode;
+  // The stand-in is walked too once added, harmlessly: it is a bgp, not a GRAPH group.
+  for (const found of treeNodes(ast)) {
+    const node = found as AstNode;
     if (node.type === 'pattern' && node.subType === 'graph' && Array.isArray(node.patterns) && node.patterns.length === 0) {
       const n = count++;
       const variable = (part: string) => ({ type: 'term', subType: 'variable', value: `${markerPrefix}${String(n)}_${part}` });
@@ -40,9 +35,7 @@ export function markEmptyGraphPatterns(ast: unknown): void {
         subType: 'bgp',
         triples: [{ type: 'triple', subject: variable('s'), predicate: variable('p'), object: variable('o'), annotations: [] }],
       });
-      continue;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') queue.push(value);
   }
 }
 

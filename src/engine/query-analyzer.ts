@@ -1,4 +1,5 @@
 // Reads a SPARQL request by parsing it (never by text matching): its form, and a 400 for anything a read-only endpoint refuses.
+import { treeNodes } from './tree-nodes.js';
 import { Parser } from '@traqula/parser-sparql-1-2';
 import { AstFactory } from '@traqula/rules-sparql-1-2';
 import { toAlgebra } from '@traqula/algebra-sparql-1-2';
@@ -128,18 +129,11 @@ function selectVariables(ast: unknown, operation: AlgebraOperation): string[] {
   const selection = (ast as { variables?: Array<{ type?: string }> }).variables ?? [];
   if (!selection.some((v) => v.type === 'wildcard')) return projected;
   const firstSeen = new Map<string, number>();
-  const queue: unknown[] = [(ast as { where?: unknown }).where];
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (Array.isArray(current)) queue.push(...(current as unknown[]));
-    else if (current && typeof current === 'object') {
-      const node = current as { type?: string; subType?: string; value?: unknown; loc?: { start?: number } };
-      if (node.type === 'term' && node.subType === 'variable' && typeof node.value === 'string') {
-        const start = node.loc?.start ?? Number.MAX_SAFE_INTEGER;
-        firstSeen.set(node.value, Math.min(start, firstSeen.get(node.value) ?? Number.MAX_SAFE_INTEGER));
-      } else {
-        for (const [key, value] of Object.entries(node)) if (key !== 'loc') queue.push(value);
-      }
+  for (const found of treeNodes((ast as { where?: unknown }).where)) {
+    const node = found as { type?: string; subType?: string; value?: unknown; loc?: { start?: number } };
+    if (node.type === 'term' && node.subType === 'variable' && typeof node.value === 'string') {
+      const start = node.loc?.start ?? Number.MAX_SAFE_INTEGER;
+      firstSeen.set(node.value, Math.min(start, firstSeen.get(node.value) ?? Number.MAX_SAFE_INTEGER));
     }
   }
   const position = (name: string) => firstSeen.get(name) ?? Number.MAX_SAFE_INTEGER;
@@ -177,20 +171,11 @@ function describeUpdates(kinds: readonly string[]): string {
 
 /** Finds a SERVICE clause anywhere in the syntax tree, with where it starts. */
 function findService(node: unknown, text: string): ErrorLocation | undefined {
-  const queue: unknown[] = [node];
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (Array.isArray(current)) {
-      queue.push(...(current as unknown[]));
-      continue;
-    }
-    if (!current || typeof current !== 'object') continue;
-    const record = current as Record<string, unknown>;
+  for (const record of treeNodes(node)) {
     if (record.type === 'pattern' && record.subType === 'service') {
       const start = (record.loc as { start?: number } | undefined)?.start;
       return typeof start === 'number' ? QueryAnalyzer.position(text, start) : {};
     }
-    for (const [key, value] of Object.entries(record)) if (key !== 'loc') queue.push(value);
   }
   return undefined;
 }

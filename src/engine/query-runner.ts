@@ -1,4 +1,5 @@
 // Evaluates one analysed query with Comunica over an RDF/JS source (the shared quad index, or an N3 store) and returns a capped, thread-safe (encoded) result.
+import { treeNodes } from './tree-nodes.js';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
@@ -118,16 +119,10 @@ export class QueryRunner {
 /** A value cannot be given for a variable the query itself assigns (BIND, VALUES): say so instead of failing in the engine. */
 function checkBindable(operation: AlgebraOperation, names: readonly string[]): void {
   const assigned = new Set<string>();
-  const queue: unknown[] = [operation];
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (Array.isArray(current)) queue.push(...(current as unknown[]));
-    else if (current && typeof current === 'object') {
-      const node = current as { type?: string; variable?: { value?: string }; variables?: Array<{ value?: string }> };
-      if (node.type === 'extend' && node.variable?.value) assigned.add(node.variable.value);
-      if (node.type === 'values') for (const v of node.variables ?? []) if (v.value) assigned.add(v.value);
-      for (const value of Object.values(node)) if (value && typeof value === 'object') queue.push(value);
-    }
+  for (const found of treeNodes(operation)) {
+    const node = found as { type?: string; variable?: { value?: string }; variables?: Array<{ value?: string }> };
+    if (node.type === 'extend' && node.variable?.value) assigned.add(node.variable.value);
+    if (node.type === 'values') for (const v of node.variables ?? []) if (v.value) assigned.add(v.value);
   }
   const clash = names.filter((name) => assigned.has(name));
   if (clash.length > 0) {
