@@ -11,14 +11,17 @@ const ns = casegraphNamespaces(baseIri);
 const fixtures = 'test/validation/fixtures';
 const invalidFixtures = readdirSync(path.join(projectRoot, fixtures, 'invalid')).filter((f) => f.endsWith('.ttl'));
 
-/** Each invalid fixture's first line says which shape and path it breaks: `# violates: Shape prefix:path`. */
-function expectation(file: string): { shape: string; path: string } {
+/**
+ * Each invalid fixture's first line says which shape and path it breaks: `# violates: Shape prefix:path`, or
+ * `# violates: Shape -` for a constraint on the node itself (such as "a source, or a held copy"), which has no path.
+ */
+function expectation(file: string): { shape: string; path: string | undefined } {
   const first = readFileSync(path.join(projectRoot, fixtures, 'invalid', file), 'utf8').split('\n')[0] ?? '';
-  const match = /^# violates: (\w+) (\w+):(\w+)$/.exec(first);
-  if (!match) throw new Error(`${file}: first line must be "# violates: Shape prefix:local"`);
-  const [, shape, prefix, local] = match as unknown as [string, string, string, string];
+  const match = /^# violates: (\w+) (?:(\w+):(\w+)|-)$/.exec(first);
+  if (!match) throw new Error(`${file}: first line must be "# violates: Shape prefix:local" or "# violates: Shape -"`);
+  const [, shape, prefix, local] = match as unknown as [string, string, string | undefined, string | undefined];
   const prefixes: Record<string, string> = { ...wellKnownPrefixes, cg: ns.cg.iri };
-  return { shape: `${baseIri}ontology/shapes#${shape}`, path: `${prefixes[prefix]}${local}` };
+  return { shape: `${baseIri}ontology/shapes#${shape}`, path: prefix && local ? `${prefixes[prefix]}${local}` : undefined };
 }
 
 describe('the shipped data', () => {
