@@ -25,7 +25,7 @@ const kinds: ReadonlyArray<readonly [string, string, string]> = [
   ['organisation', 'id/organisation/working-group-on-arbitrary-detention', 'Working Group on Arbitrary Detention'],
   ['legal provision', 'id/legal/udhr-article-19', 'UDHR article 19'],
   ['concept', 'id/concept/charge/splittism', 'Splittism'],
-  ['campaign', 'id/campaign/uhrp-release-eight-prisoners', 'UHRP campaign for the release of 8 prisoners'],
+  ['campaign', 'id/campaign/uhrp-release-eight-prisoners', 'Campaign for the release of 8 prisoners'],
   ['work', 'id/work/the-july-5-riot-from-start', 'The July 5 Riot from Start'],
   ['context statement', 'id/statement/uyghur-websites-deleted', 'Over 80% of Uyghur websites deleted when the Internet returned'],
   ['dataset', 'id/dataset/casegraph', 'casegraph dataset'],

@@ -105,8 +105,12 @@ describe('the CSV files', () => {
     const persons = await rows('persons.csv');
     expect(persons[0]?.[0]).toBe('iri');
     expect(persons.slice(1).map((r) => r[0])).toEqual([
+      `${s.config.baseIri}id/person/dilshat-perhat`,
+      `${s.config.baseIri}id/person/gheyret-niyaz`,
       `${s.config.baseIri}id/person/gulmire-imin`,
       `${s.config.baseIri}id/person/gulmire-imin-husband`,
+      `${s.config.baseIri}id/person/nijat-azat`,
+      `${s.config.baseIri}id/person/nureli-obul`,
       `${s.config.baseIri}id/person/nurmuhammet-yasin`,
     ]);
   });

@@ -55,7 +55,7 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     const referenced = prose.flatMap((p) => [...p.matchAll(/\[\^(\d+)\]/g)].map((m) => Number(m[1])));
     expect(referenced).toEqual([...footnotes.keys()]);
     for (const text of footnotes.values())
-      expect(text).toMatch(/^(UHRP, “\[UHRP prisoner profile: Gulmire Imin\]”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
+      expect(text).toMatch(/^(“\[UHRP prisoner profile: Gulmire Imin\]”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
   });
 
   it('says which dataset version it was drawn from', () => {
@@ -93,7 +93,7 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
   it('lists the person’s sources', () => {
     const { sources } = read[format]!;
     expect(sources).toHaveLength(11);
-    expect(sources).toContain('UHRP, “[UHRP prisoner profile: Gulmire Imin]”.');
+    expect(sources).toContain('“[UHRP prisoner profile: Gulmire Imin]”.');
   });
 });
 

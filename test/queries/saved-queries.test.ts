@@ -268,7 +268,12 @@ const expected: Record<string, () => Promise<void>> = {
       sorted([
         { person: id('person/gulmire-imin'), name: 'Gulmire Imin', caseLabel: 'Case of Gulmire Imin' },
         { person: id('person/gulmire-imin-husband'), name: null, caseLabel: null },
-        { person: id('person/nurmuhammet-yasin'), name: 'Nurmuhammet Yasin', caseLabel: null },
+        { person: id('person/dilshat-perhat'), name: 'Dilshat Perhat', caseLabel: 'Case of Dilshat Perhat' },
+        { person: id('person/nijat-azat'), name: 'Nijat Azat', caseLabel: 'Case of Nijat Azat' },
+        // A name and every other spelling a cited source gives (skos:altLabel), each a row of its own.
+        ...['Gheyret Niyaz', 'Gheyrat Niyaz', 'Hailaite Niyazi', 'Hailaiti Niyazi'].map((name) => ({ person: id('person/gheyret-niyaz'), name, caseLabel: 'Case of Gheyret Niyaz' })),
+        ...['Nureli Obul', 'Nureli'].map((name) => ({ person: id('person/nureli-obul'), name, caseLabel: 'Case of Nureli Obul' })),
+        ...['Nurmuhammet Yasin', 'Nurmuhemmet Yasin'].map((name) => ({ person: id('person/nurmuhammet-yasin'), name, caseLabel: 'Case of Nurmuhammet Yasin' })),
       ]),
     );
   },

@@ -1,3 +1,4 @@
+import { DataFactory } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 
@@ -83,11 +84,13 @@ describe('the named graphs', () => {
 });
 
 describe('a BIND of an unbound variable', () => {
-  it('leaves its variable unbound and joins like the pattern alone (64 rows)', async () => {
+  it('leaves its variable unbound and joins like the pattern alone (one row per derivation)', async () => {
     const bound = await sparql('SELECT (COUNT(*) AS ?n) { { BIND(?unbound AS ?c) } ?c prov:wasDerivedFrom ?t }');
     const plain = await sparql('SELECT (COUNT(*) AS ?n) { ?c prov:wasDerivedFrom ?t }');
-    expect(column(bound, 'n')).toEqual(['64']);
-    expect(column(plain, 'n')).toEqual(['64']);
+    const derivations = c.store.match({ predicate: DataFactory.namedNode('http://www.w3.org/ns/prov#wasDerivedFrom') }).length;
+    expect(derivations).toBeGreaterThan(100);
+    expect(column(bound, 'n')).toEqual([String(derivations)]);
+    expect(column(plain, 'n')).toEqual([String(derivations)]);
   });
 });
 
@@ -95,7 +98,8 @@ describe('sub-classes and sub-properties of the ontology', () => {
   it('?e a cg:Event finds every event through its specific type', async () => {
     const events = column(await sparql('SELECT ?e { ?e a cg:Event }'), 'e');
     expect(events).toContain(id('event/gulmire-imin-arrest'));
-    expect(events).toHaveLength(12);
+    // Every event the data files type by a sub-class of cg:Event (none states cg:Event itself), across the six cases and the context.
+    expect(events).toHaveLength(23);
   });
 
   it('?x cg:concernsPerson <gulmire-imin> includes the campaign for her', async () => {
