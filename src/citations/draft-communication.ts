@@ -236,6 +236,31 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
   }
   if (arbitrariness.length === 0) arbitrariness.push(unstated('Finding of a UN body that the detention is arbitrary'));
 
+  // Where sources disagree, every version is stated as its sources' account; the draft does not choose.
+  const disputed: Sentence[] = [];
+  if (record.disagreements.length > 0) {
+    disputed.push({
+      text: 'The sources disagree on the points below; each version is given as the account of the sources that state it.',
+      footnote: notes.add('dataset', datasetNote, 'Ibid.'),
+    });
+  }
+  for (const disagreement of record.disagreements) {
+    for (const version of disagreement.versions) {
+      const who = joinAnd([...new Set(version.sources.map((s) => s.publisher ?? s.title ?? s.label ?? s.iri))]);
+      const what = version.statement ?? `${disagreement.subjectLabel ?? disagreement.subject}: ${version.valueLabel ?? version.value}`;
+      const located = version.locators.map((l) => {
+        const source = version.sources.find((s) => s.iri === l.source);
+        return `${l.locator} (${source?.publisher ?? source?.title ?? source?.label ?? l.source})`;
+      });
+      const citation = withoutFinalStop(formatFootnoteCitation(version.sources));
+      const tail = located.length > 0 ? `; at ${located.join('; ')}` : '';
+      disputed.push({
+        text: `According to ${who}, ${lowerFirstUnlessName(withoutFinalStop(what))}.`,
+        footnote: notes.add(`disputed:${version.claim}`, end(`${citation}${tail}`), end(`Ibid.${tail}`)),
+      });
+    }
+  }
+
   // V. Steps taken
   const steps: Sentence[][] = [[unstated('Internal steps, including domestic remedies, and their results')]];
   for (const opinion of events.filter((e) => e.kind === 'unFinding')) {
@@ -265,7 +290,7 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
     {
       number: 'IV',
       heading: 'Circumstances of the arrest and detention, and why the detention is arbitrary',
-      paragraphs: [circumstances, undated, arbitrariness].filter((p) => p.length > 0),
+      paragraphs: [circumstances, undated, disputed, arbitrariness].filter((p) => p.length > 0),
     },
     { number: 'V', heading: 'Steps taken, including domestic remedies and international procedures', paragraphs: steps },
   ];
@@ -361,6 +386,11 @@ function capitalise(text: string): string {
 }
 
 /** Lower-cases a controlled-list label used inside a sentence ("Life imprisonment" → "life imprisonment"). */
+/** A claim's wording after "According to A,": a leading article or pronoun is lowered; a name (any other word) is kept. */
+function lowerFirstUnlessName(text: string): string {
+  return /^(The|A|An|His|Her|Their|It) /.test(text) ? lowerFirst(text) : text;
+}
+
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

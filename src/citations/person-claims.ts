@@ -126,6 +126,29 @@ export interface PunishmentClaim extends ClaimBase {
 
 export type Claim = IdentityClaim | ChargeClaim | SentenceClaim | PlaceOfDetentionClaim | PunishmentClaim | EventClaim;
 
+/** One version of a disputed statement: what it says, and the sources that say it, each with its locator. */
+export interface DisagreementVersion {
+  /** IRI of the cg:Claim node. */
+  readonly claim: string;
+  /** The claim in casegraph's words (its rdfs:label), e.g. "Nurmuhammet Yasin was arrested on 29 November 2004". */
+  readonly statement: string | null;
+  /** The value it gives: an IRI (valueIsIri) or a literal's lexical form, e.g. `2004-11-29`. */
+  readonly value: string;
+  readonly valueIsIri: boolean;
+  readonly valueLabel: string | null;
+  readonly sources: readonly SourceSummary[];
+  /** Where in each source (page, paragraph, heading); only the sources for which one is recorded. */
+  readonly locators: ReadonlyArray<{ readonly source: string; readonly locator: string }>;
+}
+
+/** A property of the person, their case or an event on which sources give different values; every version is kept. */
+export interface Disagreement {
+  readonly subject: string;
+  readonly subjectLabel: string | null;
+  readonly property: string;
+  readonly versions: readonly DisagreementVersion[];
+}
+
 /** The answer of `GET /api/persons/{id}/claims`. */
 export interface PersonClaims {
   readonly person: { readonly id: string; readonly iri: string; readonly name: string | null };
@@ -133,6 +156,8 @@ export interface PersonClaims {
   readonly datasetVersion: string;
   /** Identity, charges, sentence, place of detention, then events in date order (undated last). */
   readonly claims: readonly Claim[];
+  /** Where the sources disagree (by subject, then property); each version with its own sources. */
+  readonly disagreements: readonly Disagreement[];
   /** Every source of the person's record, in IRI order, including those only named by a supporting source. */
   readonly sources: readonly SourceSummary[];
 }

@@ -1,6 +1,6 @@
 // The HTML page of a person: who they are, a timeline of their case, charges, sentence, place held, UN findings, sources.
 import type { NamedNode, Quad_Subject } from '@rdfjs/types';
-import { casegraphNamespaces, dct, owl, schema, skos } from '../vocabulary/namespaces.js';
+import { casegraphNamespaces, dct, owl, rdf, schema, skos } from '../vocabulary/namespaces.js';
 import { escapeHtml } from '../http/escape-html.js';
 import { htmlPage, type Alternate } from './html-page.js';
 import { orderTimeline, type TimelineEntry } from './order-timeline.js';
@@ -102,6 +102,20 @@ ${opinions.length ? opinions.map((o) => opinion(graph, o, notes)).join('\n') : `
 </section>`
     : '';
 
+  const disputed = disagreements(graph, [person, ...cases, ...caseEvents, ...concerning], cg('Claim'));
+  const disputedHtml = disputed.length
+    ? `<section id="disagreements" aria-labelledby="disagreements-h">
+<h2 id="disagreements-h">Where the sources disagree</h2>
+<p class="muted">Each version is kept with the sources that give it; casegraph does not choose between them.</p>
+<ul>${disputed
+        .map(
+          ({ subject, claims }) =>
+            `<li>${link(subject)}<ul>${claims.map((claim) => `<li>${escapeHtml(graph.label(claim) ?? claim.value)} ${notes.cite(claim)}</li>`).join('')}</ul></li>`,
+        )
+        .join('\n')}</ul>
+</section>`
+    : '';
+
   // Cite the sources the numbered sources themselves name, so a reader can follow them.
   const further = furtherReading(graph, notes);
   const cited = notes.render();
@@ -125,10 +139,36 @@ ${timelineHtml}
 ${caseSections.join('\n')}
 ${findings}
 ${campaignHtml}
+${disputedHtml}
 ${sources}
 ${data}
 </article>`;
   return htmlPage({ title: name, body, alternates: options.alternates, datasetVersion: graph.store.version });
+}
+
+/**
+ * Claims (a node per assertion) that give one of these nodes different values for the same property: every
+ * version, each citing its own sources, grouped by node and property; nodes and claims in IRI order.
+ */
+function disagreements(graph: ResourceGraph, nodes: readonly NamedNode[], claimClass: string): Array<{ subject: NamedNode; claims: NamedNode[] }> {
+  const seen = new Set<string>();
+  const groups: Array<{ subject: NamedNode; claims: NamedNode[] }> = [];
+  for (const node of [...nodes].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))) {
+    if (seen.has(node.value)) continue;
+    seen.add(node.value);
+    const claims = graph.subjects(rdf('subject'), node).filter((c): c is NamedNode => c.termType === 'NamedNode' && graph.isA(c, claimClass));
+    const byPredicate = new Map<string, NamedNode[]>();
+    for (const claim of claims) {
+      const predicate = graph.iris(claim, rdf('predicate'))[0]?.value;
+      if (!predicate) continue;
+      byPredicate.set(predicate, [...(byPredicate.get(predicate) ?? []), claim]);
+    }
+    for (const group of byPredicate.values()) {
+      const values = new Set(group.flatMap((claim) => graph.objects(claim, rdf('object')).map((o) => `${o.termType} ${o.value}`)));
+      if (values.size > 1) groups.push({ subject: node, claims: group.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)) });
+    }
+  }
+  return groups;
 }
 
 function ageText(graph: ResourceGraph, person: NamedNode, predicate: string): string {

@@ -3,7 +3,15 @@ import { DataError } from '../errors/casegraph-error.js';
 import type { QueryCatalog } from '../queries/index.js';
 
 /** Each file binds the person as `?_person_iri` (a BASIL parameter), so the same files also answer in /api/queries. */
-export const citationQueryNames = ['person-identity', 'case-facts', 'person-events', 'event-facts', 'claim-evidence', 'person-sources'] as const;
+export const citationQueryNames = [
+  'person-identity',
+  'case-facts',
+  'person-events',
+  'event-facts',
+  'claim-evidence',
+  'person-sources',
+  'person-disagreements',
+] as const;
 
 export type CitationQueryName = (typeof citationQueryNames)[number];
 export type CitationQueries = Readonly<Record<CitationQueryName, string>>;

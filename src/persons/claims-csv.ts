@@ -19,6 +19,8 @@ export const claimsCsvColumns = [
   'source_date',
   'source_url',
   'excerpt',
+  'statement',
+  'locator',
 ] as const;
 
 type Row = Partial<Record<(typeof claimsCsvColumns)[number], string>>;
@@ -73,5 +75,37 @@ export function claimsCsv(claims: PersonClaims): string {
       }
     }
   }
+  // Each version of a disputed statement: kind `disputed`, one row per source, the claim's wording and the
+  // source's locator beside it, so a sheet filtered on one subject and field shows every version side by side.
+  for (const disagreement of claims.disagreements) {
+    for (const version of disagreement.versions) {
+      const base: Row = {
+        claim_id: `disputed/${localName(version.claim)}`,
+        kind: 'disputed',
+        field: localName(disagreement.property),
+        ...(version.valueIsIri ? { value_iri: version.value, value_label: version.valueLabel ?? '' } : { value: version.value }),
+        subject_iri: disagreement.subject,
+        single_source: String(version.sources.length === 1),
+        statement: version.statement ?? '',
+      };
+      for (const source of version.sources) {
+        const row: Row = {
+          ...base,
+          source_iri: source.iri,
+          source_title: source.title ?? source.label ?? '',
+          source_publisher: source.publisher ?? '',
+          source_date: source.date?.value ?? '',
+          source_url: source.url ?? '',
+          locator: version.locators.find((l) => l.source === source.iri)?.locator ?? '',
+        };
+        lines.push(claimsCsvColumns.map((column) => csvField(row[column] ?? '')).join(','));
+      }
+    }
+  }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The last path segment (or fragment) of an IRI: `nurmuhammet-yasin-arrest-2004-11-29`, `date`. */
+function localName(iri: string): string {
+  return iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
 }

@@ -68,9 +68,38 @@ const schemas: Record<string, Record<string, unknown>> = {
       findings: { type: 'array', items: refSchema },
     },
   },
+  Disagreement: {
+    type: 'object',
+    description: 'A property on which sources give different values: every version, each with its own sources and locators.',
+    required: ['subject', 'subjectLabel', 'property', 'versions'],
+    properties: {
+      subject: { type: 'string' },
+      subjectLabel: nullable({ type: 'string' }),
+      property: { type: 'string' },
+      versions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['claim', 'statement', 'value', 'valueIsIri', 'valueLabel', 'sources', 'locators'],
+          properties: {
+            claim: { type: 'string' },
+            statement: nullable({ type: 'string' }),
+            value: { type: 'string' },
+            valueIsIri: { type: 'boolean' },
+            valueLabel: nullable({ type: 'string' }),
+            sources: { type: 'array', items: ref('CitedSource') },
+            locators: {
+              type: 'array',
+              items: { type: 'object', required: ['source', 'locator'], properties: { source: { type: 'string' }, locator: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    },
+  },
   PersonClaims: {
     type: 'object',
-    required: ['person', 'datasetVersion', 'claims', 'sources'],
+    required: ['person', 'datasetVersion', 'claims', 'disagreements', 'sources'],
     properties: {
       person: {
         type: 'object',
@@ -79,6 +108,7 @@ const schemas: Record<string, Record<string, unknown>> = {
       },
       datasetVersion: { type: 'string' },
       claims: { type: 'array', items: ref('Claim') },
+      disagreements: { type: 'array', items: ref('Disagreement') },
       sources: { type: 'array', items: ref('CitedSource') },
     },
   },

@@ -4,7 +4,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { xsd } from '../vocabulary/namespaces.js';
 import type { CitationQueries, CitationQueryName } from './citation-queries.js';
 import { resolvePerson } from './resolve-person.js';
-import type { Claim, EventClaim, IdentityField, PersonClaims, PunishmentClaim, Provision, Ref, SourceSummary } from '../citations/index.js';
+import type { Claim, Disagreement, EventClaim, IdentityField, PersonClaims, PunishmentClaim, Provision, Ref, SourceSummary } from '../citations/index.js';
 import { toDateValue } from './to-date-value.js';
 
 type Row = Readonly<Record<string, Term>>;
@@ -28,13 +28,14 @@ export async function readPersonClaims(store: GraphStore, queries: CitationQueri
     return result.rows;
   };
   // The queries carry no ORDER BY, so rows are sorted here.
-  const [identity, caseFacts, events, eventFacts, evidence, sourceRows] = await Promise.all([
+  const [identity, caseFacts, events, eventFacts, evidence, sourceRows, disputed] = await Promise.all([
     run('person-identity').then((rows) => sortRows(rows, ['field', 'value'])),
     run('case-facts').then((rows) => sortRows(rows, ['case', 'kind', 'valueLabel', 'value'])),
     run('person-events').then((rows) => sortRows(rows, ['event', 'role', 'type', 'typeLabel', 'label', 'date'])),
     run('event-facts').then((rows) => sortRows(rows, ['event', 'field', 'valueLabel', 'value', 'notation', 'instrumentLabel'])),
     run('claim-evidence').then((rows) => sortRows(rows, ['node', 'source', 'excerpt'])),
     run('person-sources').then((rows) => sortRows(rows, ['source', 'supports', 'title', 'label', 'publisherName', 'date', 'url', 'containerName', 'position'])),
+    run('person-disagreements').then((rows) => sortRows(rows, ['subject', 'predicate', 'claim', 'source', 'locator', 'statement', 'value', 'valueLabel'])),
   ]);
 
   const sources = readSources(sourceRows);
@@ -93,7 +94,47 @@ export async function readPersonClaims(store: GraphStore, queries: CitationQueri
   claims.push(...readPunishments(caseFacts, support));
   claims.push(...readEvents(events, eventFacts, support));
   const name = identity.find((r) => r.field?.value === 'name')?.value?.value ?? null;
-  return { person: { id, iri, name }, datasetVersion: store.version, claims, sources };
+  return { person: { id, iri, name }, datasetVersion: store.version, claims, disagreements: readDisagreements(disputed, byIri), sources };
+}
+
+/** Rows of person-disagreements (sorted by subject, predicate, claim) grouped into one entry per subject and property. */
+function readDisagreements(rows: readonly Row[], sources: ReadonlyMap<string, SourceSummary>): Disagreement[] {
+  const groups = new Map<string, { subject: string; subjectLabel: string | null; property: string; versions: Map<string, Row[]> }>();
+  for (const row of rows) {
+    const subject = row.subject?.value;
+    const property = row.predicate?.value;
+    const claim = row.claim?.value;
+    if (!subject || !property || !claim) continue;
+    const key = `${subject} ${property}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { subject, subjectLabel: row.subjectLabel?.value ?? null, property, versions: new Map() };
+      groups.set(key, group);
+    }
+    push(group.versions, claim, row);
+  }
+  return [...groups.values()].map(({ versions, ...group }) => ({
+    ...group,
+    versions: [...versions.entries()].map(([claim, claimRows]) => {
+      const first = claimRows[0];
+      const cited = uniqueBy(
+        claimRows.flatMap((r) => (r.source ? [r.source.value] : [])),
+        (iri) => iri,
+      );
+      return {
+        claim,
+        statement: first?.statement?.value ?? null,
+        value: first?.value?.value ?? '',
+        valueIsIri: first?.value?.termType === 'NamedNode',
+        valueLabel: first?.valueLabel?.value ?? null,
+        sources: cited.map((iri) => sources.get(iri)).filter((s): s is SourceSummary => s !== undefined),
+        locators: uniqueBy(
+          claimRows.flatMap((r) => (r.source && r.locator ? [{ source: r.source.value, locator: r.locator.value }] : [])),
+          (l) => `${l.source} ${l.locator}`,
+        ),
+      };
+    }),
+  }));
 }
 
 /** One claim per case that says who punished the person or for what; its excerpts narrowed to the punisher's. */

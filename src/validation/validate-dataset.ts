@@ -7,6 +7,7 @@ import type { Term } from '@rdfjs/types';
 import { DataError } from '../errors/casegraph-error.js';
 import { loadGraph } from '../dataset/load-graph.js';
 import { rdfs, sh } from '../vocabulary/namespaces.js';
+import { curationReport, type CurationFinding } from './curation-report.js';
 
 export interface ValidateOptions {
   readonly root: string;
@@ -40,6 +41,8 @@ export interface ValidationReport {
   readonly files: readonly string[];
   /** Quads in the files validated (derived triples are validated too, but not counted). */
   readonly size: number;
+  /** What a curator should look at next (single sources, undated arrests, sources without URL, excerpts not in held text); never a failure. */
+  readonly curation: readonly CurationFinding[];
 }
 
 /** Validates the given data files (with the ontology's class hierarchy) against every shape in shapesDir. */
@@ -80,7 +83,8 @@ export async function validateDataset(options: ValidateOptions): Promise<Validat
   });
   // The size is the files' own: the derived triples were checked too, but no one wrote them.
   const size = files.reduce((sum, g) => sum + g.size, 0);
-  return { conforms: report.conforms, results, files: files.map((g) => g.file), size };
+  const curation = curationReport(data.store, fileOf, options.root, options.baseIri);
+  return { conforms: report.conforms, results, files: files.map((g) => g.file), size, curation };
 }
 
 /** Loads files and folders given by the user, relative to root; each must exist. */

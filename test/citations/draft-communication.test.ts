@@ -38,6 +38,7 @@ const record: PersonClaims = {
   person: { id: 'p', iri: `${base}id/person/p`, name: 'P' },
   datasetVersion: 'v1',
   claims: [arrest],
+  disagreements: [],
   sources: [source],
 };
 
@@ -87,6 +88,59 @@ describe('the draft communication of a synthetic record', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('Name: &lt;script&gt;alert(1)&lt;/script&gt;.');
     expect(doc.preamble[0]?.text).toBe('This draft was drawn from the casegraph dataset, version v1.');
+  });
+});
+
+describe('a synthetic record on which two sources disagree', () => {
+  const other = { ...source, iri: `${base}id/source/other`, title: 'Letter', publisher: 'Other Group', url: null, date: null };
+  const disputed = draftCommunication(
+    {
+      ...record,
+      sources: [source, other],
+      disagreements: [
+        {
+          subject: arrest.subject,
+          subjectLabel: 'Arrest of P',
+          property: 'http://purl.org/dc/terms/date',
+          versions: [
+            {
+              claim: `${base}id/claim/a`,
+              statement: 'P was arrested on 3 May 2019',
+              value: '2019-05-03',
+              valueIsIri: false,
+              valueLabel: null,
+              sources: [source],
+              locators: [{ source: source.iri, locator: 'page 4' }],
+            },
+            {
+              claim: `${base}id/claim/b`,
+              statement: 'P was arrested on 13 May 2019',
+              value: '2019-05-13',
+              valueIsIri: false,
+              valueLabel: null,
+              sources: [other],
+              locators: [],
+            },
+          ],
+        },
+      ],
+    },
+    base,
+  );
+  const read = readMarkdown(communicationToMarkdown(disputed));
+  const prose = read.prose.join('\n');
+
+  it('gives each version as the account of its own sources, choosing neither', () => {
+    expect(prose).toContain('According to Example Watch, P was arrested on 3 May 2019.');
+    expect(prose).toContain('According to Other Group, P was arrested on 13 May 2019.');
+  });
+
+  it('footnotes each version to its sources, with the locator where one is recorded', () => {
+    const first = disputed.footnotes.find((n) => n.text.includes('page 4'));
+    expect(first?.text).toContain('Example Watch, “Annual report”');
+    expect(first?.text).toContain('at page 4 (Example Watch)');
+    expect(disputed.footnotes.some((n) => n.text.startsWith('Other Group, “Letter”'))).toBe(true);
+    for (const paragraph of read.prose) expect(unfootnotedSentences(paragraph), paragraph).toEqual([]);
   });
 });
 

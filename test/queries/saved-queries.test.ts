@@ -261,6 +261,19 @@ const expected: Record<string, () => Promise<void>> = {
     const ars = sources.find((r) => r.title === 'New study: Activists pose easy target for nation-state attackers');
     expect(pick([ars ?? {}], 'publisherName', 'date', 'url')).toEqual([{ publisherName: 'Ars Technica', date: '2014-08-12', url: null }]);
   },
+  'citations/person-disagreements': async () => {
+    const versions = await rows('citations/person-disagreements', { person: id('person/nurmuhammet-yasin') });
+    // Two versions of the day of his arrest, each with the sources that give it (one row per claim and source).
+    expect(new Set(versions.map((r) => r.subject))).toEqual(new Set([id('event/nurmuhammet-yasin-arrest')]));
+    const byValue = (value: string) => [...new Set(versions.filter((r) => r.value === value).map((r) => r.source))].sort();
+    expect(byValue('2004-11-29')).toEqual(
+      ['english-pen-campaign-nurmuhemmet-yasin', 'uhrp-political-prisoners-nurmuhammet-yasin', 'uyghur-pen-author-biography'].map((s) => id(`source/${s}`)),
+    );
+    expect(byValue('2004-11-19')).toEqual(
+      ['amnesty-uk-current-writers-in-prison-12', 'english-pen-campaign-nurmuhemmet-yasin', 'uyghur-pen-author-biography'].map((s) => id(`source/${s}`)),
+    );
+    expect(await rows('citations/person-disagreements', { person: id('person/gulmire-imin') })).toEqual([]);
+  },
   'reconciliation/person-names': async () => {
     const names = await rows('reconciliation/person-names');
     // The husband has no stated name: one row, no name, so he can be shown but never matched by name.
