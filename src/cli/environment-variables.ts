@@ -21,7 +21,8 @@ export type EnvironmentVariable =
   | 'RESERVED_WORKERS'
   | 'CHEAP_QUERY_MS'
   | 'QUERY_BUDGET_MS'
-  | 'API_KEY_HEADER';
+  | 'API_KEY_HEADER'
+  | 'MAX_ANSWER_BYTES';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -45,6 +46,7 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   RESERVED_WORKERS: `Workers kept for cheap and saved queries while expensive ad-hoc ones run (default ${defaultConfig.reservedWorkers})`,
   CHEAP_QUERY_MS: `An ad-hoc query seen finishing within this many milliseconds counts as cheap (default ${defaultConfig.cheapQueryMs})`,
   QUERY_BUDGET_MS: `Query time one client may use per minute, in milliseconds; past it 429; 0 for none (default ${defaultConfig.queryBudgetMs})`,
+  MAX_ANSWER_BYTES: `Bytes one SPARQL answer may have once written; larger ones answer 413 (default ${defaultConfig.maxAnswerBytes}, 64 MiB)`,
   API_KEY_HEADER: 'Header naming the client instead of its address, for a gateway that checks API keys (default: none, the address)',
 };
 

@@ -45,6 +45,8 @@ export interface Config {
   readonly cheapQueryMs: number;
   /** Query time one client may use per minute, in milliseconds; past it 429 with Retry-After. 0 for no budget. */
   readonly queryBudgetMs: number;
+  /** Bytes one SPARQL answer may have once written; past it 413. */
+  readonly maxAnswerBytes: number;
   /** Request header whose value names the client (a key a gateway has checked) instead of its address; undefined: the address. */
   readonly apiKeyHeader: string | undefined;
 }
@@ -77,6 +79,7 @@ export const defaultConfig: Config = {
   // As the Wikidata Query Service: 60 seconds of query time per minute.
   queryBudgetMs: 60_000,
   apiKeyHeader: undefined,
+  maxAnswerBytes: 64 * 1024 * 1024,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -123,6 +126,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     reservedWorkers: integer(env, 'RESERVED_WORKERS', defaultConfig.reservedWorkers, 0, 256),
     cheapQueryMs: integer(env, 'CHEAP_QUERY_MS', defaultConfig.cheapQueryMs, 0, 3_600_000),
     queryBudgetMs: integer(env, 'QUERY_BUDGET_MS', defaultConfig.queryBudgetMs, 0, 3_600_000),
+    maxAnswerBytes: integer(env, 'MAX_ANSWER_BYTES', defaultConfig.maxAnswerBytes, 1024, 2 ** 30),
     apiKeyHeader: env.API_KEY_HEADER !== undefined ? headerName(env.API_KEY_HEADER) : defaultConfig.apiKeyHeader,
     ...overrides,
   };

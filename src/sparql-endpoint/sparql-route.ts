@@ -28,6 +28,7 @@ export const sparqlPath = '/sparql';
 const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 /** The query editor, for browsers asking /sparql without a query. */
 const editor: Representation = { name: 'html', mediaType: 'text/html' };
+const resultKinds: readonly ResultKind[] = ['bindings', 'boolean', 'quads'];
 const kindLabels: Readonly<Record<ResultKind, string>> = {
   bindings: 'a SELECT result',
   boolean: 'an ASK result',
@@ -107,6 +108,25 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     };
     // Admission first (queue, the client's share and budget, the lane for cheap queries); the deadline runs from here.
     const ticket = { client: clientOf(request, config.apiKeyHeader), query: queryKey(queryRequest), deadlineMs: timeoutMs };
+    const writeAnswer = store.answer?.bind(store);
+    if (writeAnswer) {
+      // The worker writes the answer too, under MAX_ANSWER_BYTES: it needs the format for each kind of result.
+      const chosen: Partial<Record<ResultKind, string>> = {};
+      for (const kind of resultKinds) {
+        try {
+          chosen[kind] = chooseRepresentation(request, reply, formatsFor(formats, kind), byFormat(kind, kindLabels[kind])).name;
+        } catch {
+          // No acceptable format carries this kind: refused below if the query gives it.
+        }
+      }
+      const answerRequest = { formats: chosen, context, maxBytes: config.maxAnswerBytes };
+      const answer = await app.admission.run(ticket, (remainingMs) => writeAnswer({ ...queryRequest, timeoutMs: remainingMs }, answerRequest));
+      const format =
+        formats.find((f) => f.name === answer.format) ??
+        chooseRepresentation(request, reply, formatsFor(formats, answer.kind), byFormat(answer.kind, kindLabels[answer.kind]));
+      if (answer.truncated) reply.header(truncatedHeader, 'true');
+      return reply.type(contentType(format)).send(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
+    }
     const result = await app.admission.run(ticket, (remainingMs) => store.query({ ...queryRequest, timeoutMs: remainingMs }));
     const format = chooseRepresentation(request, reply, formatsFor(formats, result.kind), byFormat(result.kind, kindLabels[result.kind]));
     if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');

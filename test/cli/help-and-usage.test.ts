@@ -47,6 +47,7 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'CHEAP_QUERY_MS',
       'QUERY_BUDGET_MS',
       'API_KEY_HEADER',
+      'MAX_ANSWER_BYTES',
     ],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },

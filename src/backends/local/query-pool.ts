@@ -4,6 +4,10 @@ import { BadRequestError, CasegraphError, ContentTooLargeError, QueryMemoryError
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
+import type { AnswerRequest, SerializedAnswer } from '../../store/graph-store.js';
+
+/** What a worker returns: the encoded result, or, for a job with `answer`, the answer written in its format. */
+export type PoolResult = EncodedResult | SerializedAnswer;
 
 /** What each worker receives at spawn; the index follows in an `attach` message once it is loaded. */
 export interface WorkerData {
@@ -15,7 +19,7 @@ export type PoolToWorker = { readonly attach: QuadIndexBuffers } | { readonly id
 
 export type WorkerToPool =
   | { readonly ready: true; readonly quads: number }
-  | { readonly id: number; readonly ok: true; readonly result: EncodedResult }
+  | { readonly id: number; readonly ok: true; readonly result: PoolResult }
   | {
       readonly id: number;
       readonly ok: false;
@@ -38,7 +42,7 @@ interface Task {
   readonly id: number;
   readonly job: QueryJob;
   readonly timeoutMs: number;
-  readonly resolve: (result: EncodedResult) => void;
+  readonly resolve: (result: PoolResult) => void;
   readonly reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
 }
@@ -106,10 +110,12 @@ export class QueryPool {
   }
 
   /** Runs one job; rejects with QueryTimeoutError when `timeoutMs` passes first, counting time spent queued. */
-  run(job: QueryJob, timeoutMs: number): Promise<EncodedResult> {
+  run(job: QueryJob & { answer: AnswerRequest }, timeoutMs: number): Promise<SerializedAnswer>;
+  run(job: QueryJob, timeoutMs: number): Promise<EncodedResult>;
+  run(job: QueryJob, timeoutMs: number): Promise<PoolResult> {
     if (this.closed) return Promise.reject(new CasegraphError('the query pool is closed'));
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<EncodedResult>((resolve, reject) => {
+    return new Promise<PoolResult>((resolve, reject) => {
       const task: Task = { id: this.nextId++, job, timeoutMs, resolve, reject };
       task.timer = setTimeout(() => this.expire(task), timeoutMs);
       this.queue.push(task);
@@ -267,10 +273,10 @@ export class QueryPool {
     }
   }
 
-  private settle(task: Task, error: Error | undefined, result?: EncodedResult): void {
+  private settle(task: Task, error: Error | undefined, result?: PoolResult): void {
     clearTimeout(task.timer);
     if (error) task.reject(error);
-    else task.resolve(result as EncodedResult);
+    else task.resolve(result as PoolResult);
   }
 }
 
