@@ -6,7 +6,7 @@ const maxAnswerBytes = 4096;
 let s: SyntheticApp;
 beforeAll(async () => {
   s = await syntheticApp({ maxAnswerBytes, cacheMb: 0 });
-});
+}, 120_000);
 afterAll(async () => s?.close());
 
 const get = (query: string, format = 'json') => s.app.inject({ url: `/sparql?format=${format}&query=${encodeURIComponent(query)}` });
