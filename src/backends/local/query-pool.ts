@@ -1,6 +1,6 @@
 // A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and a warm spare takes its place.
 import { Worker } from 'node:worker_threads';
-import { BadRequestError, CasegraphError, ContentTooLargeError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
+import { BadRequestError, CasegraphError, ContentTooLargeError, NotAcceptableError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
@@ -288,9 +288,11 @@ function workerFailure(error: Error & { code?: string }, memoryMb: number | unde
   return new CasegraphError(`query evaluation failed: ${error.message}`, undefined, { cause: error });
 }
 
-/** Errors cross the thread as plain data; a client error stays a 400, anything else is the engine's failure. */
+/** Errors cross the thread as plain data; a client's error keeps its 4xx, anything else is the engine's failure. */
 function reviveError(error: { name: string; message: string; location: ErrorLocation | undefined }): Error {
   if (error.name === 'BadRequestError') return new BadRequestError(error.message, error.location);
   if (error.name === 'ContentTooLargeError') return new ContentTooLargeError(error.message, error.location);
+  // A format refusing what the answer holds (XML 1.0 and a control character), found while the worker writes it.
+  if (error.name === 'NotAcceptableError') return new NotAcceptableError(error.message, error.location);
   return new CasegraphError(`query evaluation failed: ${error.message}`);
 }

@@ -27,7 +27,7 @@ port.on('message', (message: PoolToWorker) => {
   void evaluate(message);
 });
 
-async function evaluate(message: PoolToWorker): Promise<void> {
+async function evaluate(message: Exclude<PoolToWorker, { readonly attach: QuadIndexBuffers }>): Promise<void> {
   const { answer } = message.job;
   try {
     const result = await runner.run(message.job);
