@@ -22,7 +22,8 @@ export type EnvironmentVariable =
   | 'CHEAP_QUERY_MS'
   | 'QUERY_BUDGET_MS'
   | 'API_KEY_HEADER'
-  | 'MAX_ANSWER_BYTES';
+  | 'MAX_ANSWER_BYTES'
+  | 'LOG_LEVEL';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -46,8 +47,9 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   RESERVED_WORKERS: `Workers kept for cheap and saved queries while expensive ad-hoc ones run (default ${defaultConfig.reservedWorkers})`,
   CHEAP_QUERY_MS: `An ad-hoc query seen finishing within this many milliseconds counts as cheap (default ${defaultConfig.cheapQueryMs})`,
   QUERY_BUDGET_MS: `Query time one client may use per minute, in milliseconds; past it 429; 0 for none (default ${defaultConfig.queryBudgetMs})`,
-  MAX_ANSWER_BYTES: `Bytes one SPARQL answer may have once written; larger ones answer 413 (default ${defaultConfig.maxAnswerBytes}, 64 MiB)`,
   API_KEY_HEADER: 'Header naming the client instead of its address, for a gateway that checks API keys (default: none, the address)',
+  MAX_ANSWER_BYTES: `Bytes one SPARQL answer may have once written; larger ones answer 413 (default ${defaultConfig.maxAnswerBytes}, 64 MiB)`,
+  LOG_LEVEL: `Least severe log lines serve writes, as JSON on stderr: fatal, error, warn, info, debug, trace or silent (default ${defaultConfig.logLevel})`,
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

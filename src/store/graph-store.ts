@@ -64,6 +64,12 @@ export interface QuadPattern {
   readonly graph?: Term | null;
 }
 
+/** Counters a store may keep about itself, read by /metrics. */
+export interface StoreStats {
+  /** Query workers replaced since start (stopped at a limit, or crashed). */
+  readonly workerRestarts: number;
+}
+
 export interface GraphStore {
   /** Content hash of the loaded files and the base IRI: responses are a function of request and version. */
   readonly version: string;
@@ -81,6 +87,8 @@ export interface GraphStore {
    * serialiser on the request thread do the same.
    */
   answer?(request: QueryRequest, answer: AnswerRequest): Promise<SerializedAnswer>;
+  /** Counters for /metrics; optional, a store without workers has none. */
+  stats?(): StoreStats;
   /** Frees workers and connections. */
   close(): Promise<void>;
 }

@@ -48,6 +48,7 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'QUERY_BUDGET_MS',
       'API_KEY_HEADER',
       'MAX_ANSWER_BYTES',
+      'LOG_LEVEL',
     ],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },

@@ -65,6 +65,7 @@ export async function openLocalStore(config: Config, options: OpenStoreOptions =
       const { job, timeoutMs } = jobFor(request);
       return pool.run({ ...job, answer }, timeoutMs);
     },
+    stats: () => ({ workerRestarts: pool.restarts }),
     close: () => pool.close(),
   };
 }

@@ -1,6 +1,13 @@
 // A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and a warm spare takes its place.
 import { Worker } from 'node:worker_threads';
-import { BadRequestError, CasegraphError, ContentTooLargeError, NotAcceptableError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
+import {
+  BadRequestError,
+  CasegraphError,
+  ContentTooLargeError,
+  NotAcceptableError,
+  QueryMemoryError,
+  QueryTimeoutError,
+} from '../../errors/casegraph-error.js';
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
@@ -74,6 +81,7 @@ export class QueryPool {
   private readonly data: WorkerData;
   private readonly index: Promise<QuadIndexBuffers>;
   private nextId = 1;
+  private restartCount = 0;
   private closed = false;
   private failure: Error | undefined;
   /** Milliseconds each worker took from spawn to ready, most recent last (for diagnostics and the startup bench). */
@@ -107,6 +115,11 @@ export class QueryPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Workers replaced since start: stopped at a deadline or a memory limit, or died on their own (for /metrics). */
+  get restarts(): number {
+    return this.restartCount;
   }
 
   /** Runs one job; rejects with QueryTimeoutError when `timeoutMs` passes first, counting time spent queued. */
@@ -219,6 +232,7 @@ export class QueryPool {
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
+    this.restartCount += 1;
     const spare = this.spare;
     if (spare) {
       this.spare = undefined;
