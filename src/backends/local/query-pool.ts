@@ -7,6 +7,7 @@ import {
   NotAcceptableError,
   QueryMemoryError,
   QueryTimeoutError,
+  ServiceBusyError,
 } from '../../errors/casegraph-error.js';
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
@@ -126,7 +127,7 @@ export class QueryPool {
   run(job: QueryJob & { answer: AnswerRequest }, timeoutMs: number): Promise<SerializedAnswer>;
   run(job: QueryJob, timeoutMs: number): Promise<EncodedResult>;
   run(job: QueryJob, timeoutMs: number): Promise<PoolResult> {
-    if (this.closed) return Promise.reject(new CasegraphError('the query pool is closed'));
+    if (this.closed) return Promise.reject(new ServiceBusyError('the server is shutting down: try again shortly', 1));
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<PoolResult>((resolve, reject) => {
       const task: Task = { id: this.nextId++, job, timeoutMs, resolve, reject };
@@ -140,7 +141,9 @@ export class QueryPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const stopped = new CasegraphError('the query pool was closed before the query finished');
+    // A shutdown, not a fault: queries still running or queued (their clients gone, since the server closes only
+    // once every connection has) end as 503 and an info line, not as a 500 with a stack in the log.
+    const stopped = new ServiceBusyError('the server shut down before the query finished: try again shortly', 1);
     for (const task of this.queue.splice(0)) this.settle(task, stopped);
     const workers = this.slots.splice(0).map((slot) => {
       if (slot.task) this.settle(slot.task, stopped);
