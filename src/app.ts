@@ -1,4 +1,5 @@
 // Builds the casegraph HTTP app (without listening): plugins registered explicitly, in this one order.
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
@@ -10,6 +11,7 @@ import { admissionPlugin } from './http/admission-plugin.js';
 import { etagPlugin } from './http/etag-plugin.js';
 import { securityHeadersPlugin } from './http/security-headers-plugin.js';
 import { responseCachePlugin } from './http/response-cache-plugin.js';
+import { metricsPlugin } from './http/metrics-plugin.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { healthRoute } from './health/index.js';
 import { editorAssetsRoute, sparqlRoute, sparqlTag, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
@@ -35,6 +37,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const examples = catalog.queries.map(({ file, summary, text }) => ({ file, summary, query: text }));
   const app = Fastify({
     logger: options.logger ?? false,
+    // Ids the server makes up, never one a client sends (requestIdHeader is off): a log line cannot be forged onto another request.
+    genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
     // Connection limits against slow and many clients (see README, "Configuration"). Node checks request deadlines
@@ -79,6 +83,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // 4. The response cache: after CORS, whose onRequest headers a hit keeps, and after the ETag hook, whose tag it
   // stores; a hit skips validation and the handler (see README, "Caching").
   app.register(responseCachePlugin, { maxBytes: config.cacheMb * 1024 * 1024 });
+  // Prometheus /metrics, with this app's own registry; its onResponse hook counts every request (README, "Operations").
+  app.register(metricsPlugin);
   // 5. Routes, which reach services only through the instance and their options.
   app.register(healthRoute);
   app.register(editorAssetsRoute);

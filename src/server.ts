@@ -1,6 +1,7 @@
 // Opens the store, builds the app and listens on HOST:PORT; SIGINT/SIGTERM close the server and the store.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config/load-config.js';
+import type { Config, LogLevel } from './config/load-config.js';
+import { loggerOptions } from './http/logger-options.js';
 import { ConfigError } from './errors/casegraph-error.js';
 import { openStore, type OpenStoreOptions } from './backends/open-store.js';
 import { buildApp } from './app.js';
@@ -21,8 +22,10 @@ export interface StartServerOptions {
   readonly announce?: (line: string) => void;
   /** Install SIGINT/SIGTERM handlers that close the server (the CLI does; tests do not). */
   readonly handleSignals?: boolean;
-  /** Log level for Fastify's logger; nothing is logged when absent. */
-  readonly logLevel?: 'error' | 'warn' | 'info';
+  /** Log level for Fastify's logger (JSON lines without requester data, see logger-options.ts); nothing is logged when absent. */
+  readonly logLevel?: LogLevel;
+  /** Where log lines go (default stdout; the CLI: stderr, so stdout keeps the ready line). */
+  readonly logStream?: NodeJS.WritableStream;
   /** A progress line for the dataset load (the CLI shows one on stderr). */
   readonly progress?: OpenStoreOptions['progress'];
   /** Where the store says why an index snapshot was not used or not written (the CLI: stderr). */
@@ -33,7 +36,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const store = await openStore(config, { progress: options.progress, log: options.log });
   let app: FastifyInstance;
   try {
-    app = buildApp({ store, config, logger: options.logLevel ? { level: options.logLevel } : false });
+    app = buildApp({ store, config, logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false });
     await app.ready();
   } catch (error) {
     await store.close();

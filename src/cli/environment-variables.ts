@@ -21,7 +21,9 @@ export type EnvironmentVariable =
   | 'RESERVED_WORKERS'
   | 'CHEAP_QUERY_MS'
   | 'QUERY_BUDGET_MS'
-  | 'API_KEY_HEADER';
+  | 'API_KEY_HEADER'
+  | 'MAX_ANSWER_BYTES'
+  | 'LOG_LEVEL';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -46,6 +48,8 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   CHEAP_QUERY_MS: `An ad-hoc query seen finishing within this many milliseconds counts as cheap (default ${defaultConfig.cheapQueryMs})`,
   QUERY_BUDGET_MS: `Query time one client may use per minute, in milliseconds; past it 429; 0 for none (default ${defaultConfig.queryBudgetMs})`,
   API_KEY_HEADER: 'Header naming the client instead of its address, for a gateway that checks API keys (default: none, the address)',
+  MAX_ANSWER_BYTES: `Bytes one SPARQL answer may have once written; larger ones answer 413 (default ${defaultConfig.maxAnswerBytes}, 64 MiB)`,
+  LOG_LEVEL: `Least severe log lines serve writes, as JSON on stderr: fatal, error, warn, info, debug, trace or silent (default ${defaultConfig.logLevel})`,
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

@@ -45,6 +45,10 @@ export interface Config {
   readonly cheapQueryMs: number;
   /** Query time one client may use per minute, in milliseconds; past it 429 with Retry-After. 0 for no budget. */
   readonly queryBudgetMs: number;
+  /** Bytes one SPARQL answer may have once written; past it 413. */
+  readonly maxAnswerBytes: number;
+  /** Least severe log lines `casegraph serve` writes (JSON lines on stderr); `silent` for none. */
+  readonly logLevel: LogLevel;
   /** Request header whose value names the client (a key a gateway has checked) instead of its address; undefined: the address. */
   readonly apiKeyHeader: string | undefined;
 }
@@ -77,6 +81,9 @@ export const defaultConfig: Config = {
   // As the Wikidata Query Service: 60 seconds of query time per minute.
   queryBudgetMs: 60_000,
   apiKeyHeader: undefined,
+  maxAnswerBytes: 64 * 1024 * 1024,
+  // Info: one line per request with its id and time, one per query with its hash and time.
+  logLevel: 'info',
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -123,7 +130,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     reservedWorkers: integer(env, 'RESERVED_WORKERS', defaultConfig.reservedWorkers, 0, 256),
     cheapQueryMs: integer(env, 'CHEAP_QUERY_MS', defaultConfig.cheapQueryMs, 0, 3_600_000),
     queryBudgetMs: integer(env, 'QUERY_BUDGET_MS', defaultConfig.queryBudgetMs, 0, 3_600_000),
+    maxAnswerBytes: integer(env, 'MAX_ANSWER_BYTES', defaultConfig.maxAnswerBytes, 1024, 2 ** 30),
     apiKeyHeader: env.API_KEY_HEADER !== undefined ? headerName(env.API_KEY_HEADER) : defaultConfig.apiKeyHeader,
+    logLevel: env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '' ? defaultConfig.logLevel : logLevel(env.LOG_LEVEL),
     ...overrides,
   };
   checkBaseIri(config.baseIri);
@@ -168,6 +177,16 @@ function snapshotDir(value: string): string | undefined {
 }
 
 /** An HTTP header name (RFC 9110 token), lower-cased as Node gives headers; empty means none. */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string): LogLevel {
+  const level = logLevels.find((l) => l === value.trim().toLowerCase());
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got ${JSON.stringify(value)}`);
+  return level;
+}
+
 function headerName(value: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;

@@ -5,6 +5,7 @@ import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
 import type { Bindings, Quad, Source, Term } from '@rdfjs/types';
 import { BadRequestError } from '../errors/casegraph-error.js';
+import type { AnswerRequest } from '../store/graph-store.js';
 import { classifyEngineError } from './classify-engine-error.js';
 import { dropUnboundBinds } from './drop-unbound-binds.js';
 import { QueryAnalyzer } from './query-analyzer.js';
@@ -21,6 +22,8 @@ export interface QueryJob {
   readonly maxResults: number;
   /** Base for relative IRIs when not the deployment's (the W3C conformance harness: one base per test). */
   readonly baseIri?: string;
+  /** When given, the worker also writes the answer in the chosen format, under this byte cap. */
+  readonly answer?: AnswerRequest;
 }
 
 export interface QueryRunnerOptions {

@@ -1,5 +1,5 @@
 // Admission control in front of the query workers: a bounded queue, a share per client, workers kept for cheap queries, and a query-time budget per client.
-import { QueryTimeoutError, ServiceBusyError, TooManyRequestsError } from '../errors/casegraph-error.js';
+import { QueryMemoryError, QueryTimeoutError, ServiceBusyError, TooManyRequestsError } from '../errors/casegraph-error.js';
 
 export interface AdmissionLimits {
   /** Queries running at once: the store's workers. */
@@ -37,6 +37,17 @@ export interface AdmissionStats {
   readonly knownCheap: number;
 }
 
+/**
+ * How an admitted query ended: answered, stopped at its deadline or memory limit, failed otherwise, or `expired`
+ * (its deadline passed while it waited, so it never ran). `ms` is the time it ran (0 when it expired).
+ */
+export interface QueryOutcome {
+  readonly outcome: 'answered' | 'timeout' | 'memory' | 'failed' | 'expired';
+  readonly ms: number;
+  /** The ticket's query hash (ad-hoc queries only). */
+  readonly query?: string;
+}
+
 interface ClientState {
   running: number;
   waiting: number;
@@ -66,6 +77,7 @@ export class AdmissionControl {
   private readonly clients = new Map<string, ClientState>();
   /** Query hashes seen finishing within cheapMs, least recently seen first. */
   private readonly knownCheap = new Map<string, true>();
+  private readonly observers = new Set<(outcome: QueryOutcome) => void>();
   private running = 0;
   private runningUncertain = 0;
   private arrivals = 0;
@@ -106,18 +118,36 @@ export class AdmissionControl {
       waiting.timer = setTimeout(() => {
         this.drop(waiting);
         const waited = Math.round(this.now() - waiting.enqueued);
+        this.report({ outcome: 'expired', ms: 0, query: ticket.query });
         reject(new QueryTimeoutError(`the query waited ${waited} ms for a worker, reaching its deadline of ${ticket.deadlineMs} ms, and was not started`));
       }, ticket.deadlineMs);
     });
     const started = this.now();
     let fast = false;
+    let outcome: QueryOutcome['outcome'] = 'failed';
     try {
       const result = await work(remainingMs);
       fast = this.now() - started <= this.limits.cheapMs;
+      outcome = 'answered';
       return result;
+    } catch (error) {
+      if (error instanceof QueryTimeoutError) outcome = 'timeout';
+      else if (error instanceof QueryMemoryError) outcome = 'memory';
+      throw error;
     } finally {
       this.finish(ticket, client, cheap, started, fast);
+      this.report({ outcome, ms: this.now() - started, query: ticket.query });
     }
+  }
+
+  /** Calls `observer` as each query ends (metrics count them); returns the call that stops it. */
+  observe(observer: (outcome: QueryOutcome) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private report(outcome: QueryOutcome): void {
+    for (const observer of this.observers) observer(outcome);
   }
 
   stats(): AdmissionStats {

@@ -1,5 +1,4 @@
 // The one place where errors become HTTP answers: typed errors keep their status, 4xx say what went wrong, 5xx say little.
-import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -14,6 +13,7 @@ import {
   type ErrorLocation,
 } from '../errors/casegraph-error.js';
 import { isValidationError, validationMessage } from './validation-message.js';
+import { queryHash } from './query-hash.js';
 
 export interface HttpError {
   readonly status: number;
@@ -51,13 +51,6 @@ function withLocation(message: string, location: ErrorLocation | undefined): str
   if (location?.line === undefined) return message;
   const where = location.column === undefined ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
   return `${where}: ${message}`;
-}
-
-/** The first 16 hex digits of SHA-256 over what the client sent as its query (URL and body), or undefined. */
-function queryHash(request: FastifyRequest): string | undefined {
-  const sent = [(request.query as Record<string, unknown> | undefined)?.query, request.body].filter((part) => part !== undefined && part !== null);
-  if (sent.length === 0) return undefined;
-  return createHash('sha256').update(JSON.stringify(sent)).digest('hex').slice(0, 16);
 }
 
 function oneLine(text: string): string {

@@ -7,6 +7,7 @@ import type { ResultKind } from '../engine/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../formats/result-formats.js';
 import { chooseRepresentation, type ChooseOptions, type Representation } from '../http/choose-representation.js';
 import { clientOf, queryKey } from '../http/admission-plugin.js';
+import { queryHash } from '../http/query-hash.js';
 import { formats as formatsNs, relativeNamespaces, sd, voidNs } from '../vocabulary/namespaces.js';
 import { editorPage, type EditorExample } from './editor-page.js';
 import { readSparqlRequest, checkBodyType } from './read-sparql-request.js';
@@ -28,6 +29,7 @@ export const sparqlPath = '/sparql';
 const allowedMethods = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 /** The query editor, for browsers asking /sparql without a query. */
 const editor: Representation = { name: 'html', mediaType: 'text/html' };
+const resultKinds: readonly ResultKind[] = ['bindings', 'boolean', 'quads'];
 const kindLabels: Readonly<Record<ResultKind, string>> = {
   bindings: 'a SELECT result',
   boolean: 'an ASK result',
@@ -107,7 +109,38 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     };
     // Admission first (queue, the client's share and budget, the lane for cheap queries); the deadline runs from here.
     const ticket = { client: clientOf(request, config.apiKeyHeader), query: queryKey(queryRequest), deadlineMs: timeoutMs };
-    const result = await app.admission.run(ticket, (remainingMs) => store.query({ ...queryRequest, timeoutMs: remainingMs }));
+    // The time the query ran on a worker, not counting its wait for one: for the log line.
+    let queryMs = 0;
+    const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      try {
+        return await work();
+      } finally {
+        queryMs = performance.now() - started;
+      }
+    };
+    const writeAnswer = store.answer?.bind(store);
+    if (writeAnswer) {
+      // The worker writes the answer too, under MAX_ANSWER_BYTES: it needs the format for each kind of result.
+      const chosen: Partial<Record<ResultKind, string>> = {};
+      for (const kind of resultKinds) {
+        try {
+          chosen[kind] = chooseRepresentation(request, reply, formatsFor(formats, kind), byFormat(kind, kindLabels[kind])).name;
+        } catch {
+          // No acceptable format carries this kind: refused below if the query gives it.
+        }
+      }
+      const answerRequest = { formats: chosen, context, maxBytes: config.maxAnswerBytes };
+      const answer = await app.admission.run(ticket, (remainingMs) => timed(() => writeAnswer({ ...queryRequest, timeoutMs: remainingMs }, answerRequest)));
+      logAnswered(request, queryMs, answer.body.byteLength);
+      const format =
+        formats.find((f) => f.name === answer.format) ??
+        chooseRepresentation(request, reply, formatsFor(formats, answer.kind), byFormat(answer.kind, kindLabels[answer.kind]));
+      if (answer.truncated) reply.header(truncatedHeader, 'true');
+      return reply.type(contentType(format)).send(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
+    }
+    const result = await app.admission.run(ticket, (remainingMs) => timed(() => store.query({ ...queryRequest, timeoutMs: remainingMs })));
+    logAnswered(request, queryMs);
     const format = chooseRepresentation(request, reply, formatsFor(formats, result.kind), byFormat(result.kind, kindLabels[result.kind]));
     if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
     return reply.type(contentType(format)).send(await format.serialize(result, context));
@@ -151,3 +184,11 @@ const formatSynonyms: Readonly<Record<string, string>> = { 'json-ld': 'jsonld', 
  * or JSON-LD for a graph, as Virtuoso and Fuseki answer (SPARQLWrapper's setReturnFormat(JSON) on a CONSTRUCT).
  */
 const graphSynonyms: Readonly<Record<string, string>> = { xml: 'rdfxml', json: 'jsonld' };
+
+/**
+ * One info line per answered query: its hash (never the text), how long it waited and ran, and the bytes written.
+ * Stopped and refused queries get theirs from the error handler.
+ */
+function logAnswered(request: FastifyRequest, queryMs: number, bytes?: number): void {
+  request.log.info({ queryHash: queryHash(request), queryMs: Math.round(queryMs), bytes }, 'query answered');
+}

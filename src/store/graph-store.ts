@@ -38,11 +38,36 @@ export type QueryResult =
   | { readonly kind: 'quads'; readonly quads: readonly Quad[]; readonly truncated: boolean }
   | { readonly kind: 'boolean'; readonly value: boolean };
 
+/** How a store that can should write a query's answer itself, off the request thread (see GraphStore.answer). */
+export interface AnswerRequest {
+  /** For each kind of result the client can take, the `format=` name of the format chosen for it. */
+  readonly formats: Readonly<Partial<Record<QueryResult['kind'], string>>>;
+  /** The deployment base (the truncation link) and the prefixes Turtle, TriG and JSON-LD abbreviate with. */
+  readonly context: { readonly baseIri: string; readonly prefixes: Readonly<Record<string, string>> };
+  /** The most bytes the written answer may have; past it the query fails with ContentTooLargeError (413). */
+  readonly maxBytes: number;
+}
+
+/** An answer already written in its format. */
+export interface SerializedAnswer {
+  readonly kind: QueryResult['kind'];
+  /** The format written; undefined when the request chose none for this kind (the caller answers 406), `body` then empty. */
+  readonly format: string | undefined;
+  readonly body: Uint8Array;
+  readonly truncated: boolean;
+}
+
 export interface QuadPattern {
   readonly subject?: Term | null;
   readonly predicate?: Term | null;
   readonly object?: Term | null;
   readonly graph?: Term | null;
+}
+
+/** Counters a store may keep about itself, read by /metrics. */
+export interface StoreStats {
+  /** Query workers replaced since start (stopped at a limit, or crashed). */
+  readonly workerRestarts: number;
 }
 
 export interface GraphStore {
@@ -56,6 +81,14 @@ export interface GraphStore {
   match(pattern: QuadPattern): Quad[];
   /** Runs one read-only SPARQL query under the store's deadline and cap. */
   query(request: QueryRequest): Promise<QueryResult>;
+  /**
+   * Runs a query and writes its answer, capped at `maxBytes`, where it ran (the local store: in the worker, under
+   * the same deadline), so a large answer never blocks the request thread. Optional: without it, query() and a
+   * serialiser on the request thread do the same.
+   */
+  answer?(request: QueryRequest, answer: AnswerRequest): Promise<SerializedAnswer>;
+  /** Counters for /metrics; optional, a store without workers has none. */
+  stats?(): StoreStats;
   /** Frees workers and connections. */
   close(): Promise<void>;
 }

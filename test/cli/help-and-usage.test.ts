@@ -47,6 +47,8 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'CHEAP_QUERY_MS',
       'QUERY_BUDGET_MS',
       'API_KEY_HEADER',
+      'MAX_ANSWER_BYTES',
+      'LOG_LEVEL',
     ],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },

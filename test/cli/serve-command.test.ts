@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/load-config.js';
 
 /** Starts `casegraph serve` as users do (bin/casegraph.js), on a free loopback port. */
-function serve(env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/casegraph.js'), 'serve'], {
+function serve(env: Record<string, string>, args: readonly string[] = []) {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/casegraph.js'), 'serve', ...args], {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', QUERY_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,6 +43,37 @@ describe('casegraph serve', () => {
     expect(await server.exited).toBe(0);
     expect(server.output().out).toMatch(/SIGTERM received, shutting down/);
   });
+
+  it('on SIGTERM finishes the request it is running with 200, then exits 0', async () => {
+    // 600 triples of one property: counting their cross product (360 000 rows) keeps a worker busy for a while.
+    const folder = mkdtempSync(path.join(tmpdir(), 'casegraph-shutdown-'));
+    const triples = Array.from({ length: 600 }, (_, i) => `<http://example.test/s${i}> <http://example.test/p> ${i} .`);
+    writeFileSync(path.join(folder, 'slow.ttl'), `${triples.join('\n')}\n`);
+    try {
+      const server = serve({ LOG_LEVEL: 'info', QUERY_TIMEOUT_MS: '600000', CACHE_MB: '0' }, ['--data', folder]);
+      const url = await server.ready;
+      const query = 'SELECT (COUNT(*) AS ?n) WHERE { ?a <http://example.test/p> ?c . ?d <http://example.test/p> ?f }';
+      let answeredAt = 0;
+      const answer = fetch(`${url}/sparql?query=${encodeURIComponent(query)}`).then(async (res) => {
+        answeredAt = performance.now();
+        return { status: res.status, body: (await res.json()) as { results: { bindings: Array<{ n: { value: string } }> } } };
+      });
+      // The signal goes once the server has logged the request as received (JSON lines on stderr), so it is in flight.
+      while (!server.output().err.includes('"incoming request"')) await new Promise((resolve) => setTimeout(resolve, 10));
+      server.child.kill('SIGTERM');
+      const signalledAt = performance.now();
+      const { status, body } = await answer;
+      expect(status).toBe(200);
+      expect(body.results.bindings[0]?.n.value).toBe('360000');
+      // Answered after the signal: the shutdown waited for it.
+      expect(answeredAt).toBeGreaterThan(signalledAt);
+      expect(await server.exited).toBe(0);
+      expect(server.output().out).toMatch(/SIGTERM received, shutting down/);
+      expect(server.output().err).toMatch(/"query answered"/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('exits 0 after SIGINT (Ctrl-C) too', async () => {
     const server = serve({});

@@ -4,7 +4,8 @@ import { BadRequestError } from '../../errors/casegraph-error.js';
 import { QueryPool } from './query-pool.js';
 import { decodeResult } from '../../engine/decode-result.js';
 import { termCodec } from '../../engine/term-codec.js';
-import type { GraphStore, QueryRequest, QueryResult } from '../../store/graph-store.js';
+import type { AnswerRequest, GraphStore, QueryRequest, QueryResult, SerializedAnswer } from '../../store/graph-store.js';
+import type { QueryJob } from '../../engine/query-runner.js';
 import type { ProgressLine } from '../../dataset/progress-line.js';
 import { loadQuadIndex } from './load-quad-index.js';
 import { QuadIndex } from './quad-index.js';
@@ -44,6 +45,12 @@ export async function openLocalStore(config: Config, options: OpenStoreOptions =
   const pool = await starting;
   const { buffers, graphs, version } = dataset;
   const index = QuadIndex.attach(buffers);
+  const jobFor = (request: QueryRequest): { job: QueryJob; timeoutMs: number } => {
+    const timeoutMs = lower(config.queryTimeoutMs, request.timeoutMs, 'timeout');
+    const maxResults = lower(config.maxResults, request.maxResults, 'maxResults');
+    const bindings = request.bindings ? Object.fromEntries(Object.entries(request.bindings).map(([name, term]) => [name, termCodec.encode(term)])) : undefined;
+    return { job: { query: request.query, bindings, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs, maxResults }, timeoutMs };
+  };
   return {
     version,
     baseIri: config.baseIri,
@@ -51,14 +58,14 @@ export async function openLocalStore(config: Config, options: OpenStoreOptions =
     graphs,
     match: (pattern) => index.match(pattern.subject, pattern.predicate, pattern.object, pattern.graph),
     async query(request: QueryRequest): Promise<QueryResult> {
-      const timeoutMs = lower(config.queryTimeoutMs, request.timeoutMs, 'timeout');
-      const maxResults = lower(config.maxResults, request.maxResults, 'maxResults');
-      const bindings = request.bindings
-        ? Object.fromEntries(Object.entries(request.bindings).map(([name, term]) => [name, termCodec.encode(term)]))
-        : undefined;
-      const job = { query: request.query, bindings, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs, maxResults };
+      const { job, timeoutMs } = jobFor(request);
       return decodeResult(await pool.run(job, timeoutMs));
     },
+    async answer(request: QueryRequest, answer: AnswerRequest): Promise<SerializedAnswer> {
+      const { job, timeoutMs } = jobFor(request);
+      return pool.run({ ...job, answer }, timeoutMs);
+    },
+    stats: () => ({ workerRestarts: pool.restarts }),
     close: () => pool.close(),
   };
 }

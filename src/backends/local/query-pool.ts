@@ -1,9 +1,21 @@
 // A pool of worker threads that runs every query under a deadline; at the deadline the worker is terminated and a warm spare takes its place.
 import { Worker } from 'node:worker_threads';
-import { BadRequestError, CasegraphError, ContentTooLargeError, QueryMemoryError, QueryTimeoutError } from '../../errors/casegraph-error.js';
+import {
+  BadRequestError,
+  CasegraphError,
+  ContentTooLargeError,
+  NotAcceptableError,
+  QueryMemoryError,
+  QueryTimeoutError,
+  ServiceBusyError,
+} from '../../errors/casegraph-error.js';
 import type { ErrorLocation } from '../../errors/casegraph-error.js';
 import type { EncodedResult, QueryJob } from '../../engine/query-runner.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
+import type { AnswerRequest, SerializedAnswer } from '../../store/graph-store.js';
+
+/** What a worker returns: the encoded result, or, for a job with `answer`, the answer written in its format. */
+export type PoolResult = EncodedResult | SerializedAnswer;
 
 /** What each worker receives at spawn; the index follows in an `attach` message once it is loaded. */
 export interface WorkerData {
@@ -15,7 +27,7 @@ export type PoolToWorker = { readonly attach: QuadIndexBuffers } | { readonly id
 
 export type WorkerToPool =
   | { readonly ready: true; readonly quads: number }
-  | { readonly id: number; readonly ok: true; readonly result: EncodedResult }
+  | { readonly id: number; readonly ok: true; readonly result: PoolResult }
   | {
       readonly id: number;
       readonly ok: false;
@@ -38,7 +50,7 @@ interface Task {
   readonly id: number;
   readonly job: QueryJob;
   readonly timeoutMs: number;
-  readonly resolve: (result: EncodedResult) => void;
+  readonly resolve: (result: PoolResult) => void;
   readonly reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
 }
@@ -70,6 +82,7 @@ export class QueryPool {
   private readonly data: WorkerData;
   private readonly index: Promise<QuadIndexBuffers>;
   private nextId = 1;
+  private restartCount = 0;
   private closed = false;
   private failure: Error | undefined;
   /** Milliseconds each worker took from spawn to ready, most recent last (for diagnostics and the startup bench). */
@@ -105,11 +118,18 @@ export class QueryPool {
     return this.slots.length;
   }
 
+  /** Workers replaced since start: stopped at a deadline or a memory limit, or died on their own (for /metrics). */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
   /** Runs one job; rejects with QueryTimeoutError when `timeoutMs` passes first, counting time spent queued. */
-  run(job: QueryJob, timeoutMs: number): Promise<EncodedResult> {
-    if (this.closed) return Promise.reject(new CasegraphError('the query pool is closed'));
+  run(job: QueryJob & { answer: AnswerRequest }, timeoutMs: number): Promise<SerializedAnswer>;
+  run(job: QueryJob, timeoutMs: number): Promise<EncodedResult>;
+  run(job: QueryJob, timeoutMs: number): Promise<PoolResult> {
+    if (this.closed) return Promise.reject(new ServiceBusyError('the server is shutting down: try again shortly', 1));
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<EncodedResult>((resolve, reject) => {
+    return new Promise<PoolResult>((resolve, reject) => {
       const task: Task = { id: this.nextId++, job, timeoutMs, resolve, reject };
       task.timer = setTimeout(() => this.expire(task), timeoutMs);
       this.queue.push(task);
@@ -121,7 +141,9 @@ export class QueryPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const stopped = new CasegraphError('the query pool was closed before the query finished');
+    // A shutdown, not a fault: queries still running or queued (their clients gone, since the server closes only
+    // once every connection has) end as 503 and an info line, not as a 500 with a stack in the log.
+    const stopped = new ServiceBusyError('the server shut down before the query finished: try again shortly', 1);
     for (const task of this.queue.splice(0)) this.settle(task, stopped);
     const workers = this.slots.splice(0).map((slot) => {
       if (slot.task) this.settle(slot.task, stopped);
@@ -213,6 +235,7 @@ export class QueryPool {
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
+    this.restartCount += 1;
     const spare = this.spare;
     if (spare) {
       this.spare = undefined;
@@ -267,10 +290,10 @@ export class QueryPool {
     }
   }
 
-  private settle(task: Task, error: Error | undefined, result?: EncodedResult): void {
+  private settle(task: Task, error: Error | undefined, result?: PoolResult): void {
     clearTimeout(task.timer);
     if (error) task.reject(error);
-    else task.resolve(result as EncodedResult);
+    else task.resolve(result as PoolResult);
   }
 }
 
@@ -282,9 +305,11 @@ function workerFailure(error: Error & { code?: string }, memoryMb: number | unde
   return new CasegraphError(`query evaluation failed: ${error.message}`, undefined, { cause: error });
 }
 
-/** Errors cross the thread as plain data; a client error stays a 400, anything else is the engine's failure. */
+/** Errors cross the thread as plain data; a client's error keeps its 4xx, anything else is the engine's failure. */
 function reviveError(error: { name: string; message: string; location: ErrorLocation | undefined }): Error {
   if (error.name === 'BadRequestError') return new BadRequestError(error.message, error.location);
   if (error.name === 'ContentTooLargeError') return new ContentTooLargeError(error.message, error.location);
+  // A format refusing what the answer holds (XML 1.0 and a control character), found while the worker writes it.
+  if (error.name === 'NotAcceptableError') return new NotAcceptableError(error.message, error.location);
   return new CasegraphError(`query evaluation failed: ${error.message}`);
 }

@@ -6,6 +6,7 @@ import type { PoolToWorker, WorkerData, WorkerToPool } from './query-pool.js';
 import { QuadIndex } from './quad-index.js';
 import { QuadIndexSource } from './quad-index-source.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
+import { serializeAnswer } from './serialize-answer.js';
 
 const port = parentPort;
 if (!port) throw new Error('query-worker must run as a worker thread');
@@ -23,23 +24,34 @@ const runner = new QueryRunner(new QuadIndexSource(index), baseIri);
 
 port.on('message', (message: PoolToWorker) => {
   if ('attach' in message) return;
-  runner.run(message.job).then(
-    (result) => port.postMessage({ id: message.id, ok: true, result } satisfies WorkerToPool),
-    (error: unknown) => {
-      const known = error instanceof CasegraphError;
-      const reply: WorkerToPool = {
-        id: message.id,
-        ok: false,
-        error: {
-          name: known ? error.name : 'Error',
-          message: error instanceof Error ? error.message : String(error),
-          location: known ? error.location : undefined,
-        },
-      };
-      port.postMessage(reply);
-    },
-  );
+  void evaluate(message);
 });
+
+async function evaluate(message: Exclude<PoolToWorker, { readonly attach: QuadIndexBuffers }>): Promise<void> {
+  const { answer } = message.job;
+  try {
+    const result = await runner.run(message.job);
+    if (!answer) {
+      port?.postMessage({ id: message.id, ok: true, result } satisfies WorkerToPool);
+      return;
+    }
+    const written = await serializeAnswer(result, answer);
+    // The written bytes are moved to the pool, not copied.
+    port?.postMessage({ id: message.id, ok: true, result: written } satisfies WorkerToPool, [written.body.buffer as ArrayBuffer]);
+  } catch (error) {
+    const known = error instanceof CasegraphError;
+    const reply: WorkerToPool = {
+      id: message.id,
+      ok: false,
+      error: {
+        name: known ? error.name : 'Error',
+        message: error instanceof Error ? error.message : String(error),
+        location: known ? error.location : undefined,
+      },
+    };
+    port?.postMessage(reply);
+  }
+}
 // One throwaway query warms the engine's lazily built parts, so the first real query is not the slow one.
 await runner.run({ query: 'ASK {}', maxResults: 1 });
 port.postMessage({ ready: true, quads: index.size } satisfies WorkerToPool);

@@ -19,7 +19,9 @@ export const serveCommand = defineCommand({
     const config = configWithData(values.data);
     const server = await startServer(config, {
       handleSignals: true,
-      logLevel: 'warn',
+      // JSON lines on stderr (LOG_LEVEL), so stdout keeps only the ready line.
+      logLevel: config.logLevel,
+      logStream: process.stderr,
       announce: (line) => io.out(`${line}\n`),
       // Loads over 2 s show files, triples and elapsed time on stderr, so stdout keeps only the ready line.
       progress: progressLine({ stream: { write: (text) => io.err(text), isTTY: process.stderr.isTTY } }),

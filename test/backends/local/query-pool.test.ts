@@ -53,7 +53,8 @@ describe('a closed pool', () => {
     const closing = await QueryPool.start({ size: 1, index: buildQuadIndex(quads), baseIri: 'http://example.test/synthetic/' });
     await closing.close();
     expect(closing.hasSpare).toBe(false);
-    await expect(closing.run({ query: 'ASK {}', maxResults: 1 }, 1000)).rejects.toThrow(/closed/);
+    // A 503 saying so, not a 500: shutting down is not a fault.
+    await expect(closing.run({ query: 'ASK {}', maxResults: 1 }, 1000)).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/shutting down/) });
   }, 60_000);
 });
 
