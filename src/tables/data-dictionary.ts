@@ -1,5 +1,6 @@
 // The data dictionary: an HTML page written from the tables' CSVW metadata, so the two can never say different things.
 import { escapeHtml } from '../http/escape-html.js';
+import { relativeNamespaces } from '../vocabulary/namespaces.js';
 import { csvFile, metadataSuffix } from './table-metadata.js';
 
 interface MetadataColumn {
@@ -69,7 +70,7 @@ ${rows.join('\n')}
 <main>
 <h1>Data dictionary</h1>
 <p>The tidy tables of casegraph: one row per thing and one value per cell, the short <code>id</code> first and the full <code>iri</code> beside it, a <code>_label</code> column beside every column of IRIs, dates as ISO text with a <code>_precision</code> column. Every table has W3C CSV on the Web metadata (the link beside it), which a CSVW converter reads to turn the table back into the graph's triples. Dataset version <code>${escapeHtml(datasetVersion)}</code>. Data under CC BY 4.0; excerpts are quotations of their sources and are not.</p>
-<p>The same files are in the <a href="/dumps/">downloads</a>. Example: <a href="${escapeHtml(csvFile('persons'))}"><code>persons.csv</code></a>.</p>
+<p>The same files are in the <a href="/${relativeNamespaces.dumps}">downloads</a>. Example: <a href="${escapeHtml(csvFile('persons'))}"><code>persons.csv</code></a>.</p>
 <ul>
 ${list.join('\n')}
 </ul>

@@ -130,7 +130,7 @@ export const tablesPlugin: FastifyPluginAsync = async (app) => {
   );
 
   app.get(
-    '/.well-known/csvm',
+    `/${relativeNamespaces.csvm}`,
     {
       schema: {
         tags: [tablesTag.name],

@@ -97,6 +97,8 @@ export const relativeNamespaces = {
   reconcile: 'reconcile',
   /** Tidy CSV tables: `{base}api/tables/{name}.csv`. */
   tables: 'api/tables/',
+  /** CSV on the Web's site-wide location templates (W3C CSVW, "Locating metadata"). */
+  csvm: '.well-known/csvm',
   /** Persons' identifiers: `{base}id/person/{id}`. */
   person: 'id/person/',
   /** The dataset as a resource (data/dataset.ttl). */

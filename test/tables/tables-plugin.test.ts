@@ -1,3 +1,4 @@
+import { Ajv } from 'ajv';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPrefixes } from '../helpers/dataset-queries.js';
@@ -270,6 +271,13 @@ describe('the data dictionary', () => {
 });
 
 describe('the OpenAPI document', () => {
+  it('describes the index as it is answered', async () => {
+    const document = JSON.parse((await s.app.inject({ url: '/openapi.json' })).body);
+    const schema = document.components.schemas.TableIndex;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(index), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('describes the table routes', async () => {
     const paths = Object.keys(JSON.parse((await s.app.inject({ url: '/openapi.json' })).body).paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/tables', '/api/tables/dictionary', '/api/tables/{file}', '/.well-known/csvm']));
