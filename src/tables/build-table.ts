@@ -169,6 +169,18 @@ export async function buildTable(store: GraphStore, spec: TableSpec): Promise<Bu
   if (result.truncated) throw new DataError(`the ${spec.name} table has more rows than the store's cap`, { file: `queries/tables/${spec.query}.rq` });
   const columns = tableColumns(spec, base);
   const rows = result.rows.map((row) => columns.map((c) => cell(row[c.source.variable], c.source.take, base)));
+  if (spec.onePerSubject) {
+    // A second value of a column the table gives one cell would repeat the row: say so rather than break the primary key.
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const iri = row[1] ?? '';
+      if (seen.has(iri))
+        throw new DataError(`the ${spec.name} table gives one row per subject, but ${iri} has two values for one of its columns`, {
+          file: `queries/tables/${spec.query}.rq`,
+        });
+      seen.add(iri);
+    }
+  }
   const key = (row: readonly string[]) => row.join('\u0000');
   rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return { spec, columns, rows };

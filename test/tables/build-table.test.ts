@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { shortId, tableColumns, tableCsv, type BuiltTable } from '../../src/tables/build-table.js';
+import { DataFactory } from 'n3';
+import { buildTable, shortId, tableColumns, tableCsv, type BuiltTable } from '../../src/tables/build-table.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
 import { findTableSpec } from '../../src/tables/table-specs.js';
 
 const base = 'http://example.test/';
@@ -44,5 +46,20 @@ describe('the columns of a table', () => {
     ).toEqual(['id', 'iri', 'label', 'name', 'gender', 'gender_label']);
     const events = tableColumns(findTableSpec('events')!, base).map((c) => c.name);
     expect(events[events.indexOf('date') + 1]).toBe('date_precision');
+  });
+});
+
+describe('a subject with two values for a column of a one-row-per-thing table', () => {
+  it('is refused naming the table and the subject, rather than repeating the row', async () => {
+    const iri = DataFactory.namedNode(`${base}id/person/x`);
+    const rows = [
+      { iri, name: DataFactory.literal('A') },
+      { iri, name: DataFactory.literal('B') },
+    ];
+    const store = {
+      baseIri: base,
+      query: () => Promise.resolve({ kind: 'bindings', variables: ['iri', 'name'], rows, truncated: false }),
+    } as unknown as GraphStore;
+    await expect(buildTable(store, spec)).rejects.toThrow(`the persons table gives one row per subject, but ${base}id/person/x has two values`);
   });
 });
