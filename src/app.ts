@@ -20,6 +20,7 @@ import { loadQueryCatalog, queryCatalogPlugin, savedQueriesTag, savedQueryRoutes
 import { linkedDataPlugin, linkedDataTag } from './linked-data/index.js';
 import { personsPlugin, personsTags } from './persons/index.js';
 import { reconciliationPlugin, reconciliationTag } from './reconciliation/index.js';
+import { tablesPlugin, tablesTag } from './tables/index.js';
 
 export interface BuildAppOptions {
   /** The graph, behind its port; the app closes it when it closes. */
@@ -69,7 +70,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // Admission control for queries: a bounded queue, a share per client, workers kept for cheap queries (README, "Fair use and load").
   app.register(admissionPlugin, { config });
   app.register(queryCatalogPlugin, { catalog });
-  app.register(openApiPlugin, { version: store.version, tags: [sparqlTag, savedQueriesTag, linkedDataTag, ...personsTags, reconciliationTag] });
+  app.register(openApiPlugin, { version: store.version, tags: [sparqlTag, savedQueriesTag, linkedDataTag, ...personsTags, reconciliationTag, tablesTag] });
   // ETag from the dataset version and the bytes, 304 on If-None-Match, for every GET (see README, "Caching").
   app.register(etagPlugin);
   // 3. CORS, so notebooks and pages on other origins can query (read-only, no credentials).
@@ -93,5 +94,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(linkedDataPlugin);
   app.register(personsPlugin);
   app.register(reconciliationPlugin);
+  app.register(tablesPlugin);
   return app;
 }

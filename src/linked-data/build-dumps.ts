@@ -1,13 +1,13 @@
-// Builds the downloads of the whole graph (Turtle, N-Triples, N-Quads, TriG, JSON-LD, CSV per class) with SHA-256 and size.
+// Builds the downloads of the whole graph (Turtle, N-Triples, N-Quads, TriG, JSON-LD, the tidy CSV tables and their CSVW metadata) with SHA-256 and size.
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import type { GraphStore } from '../store/graph-store.js';
 import { serializeContext } from '../formats/result-formats.js';
 import { serializeRdf, type RdfSyntax } from '../formats/serialize-rdf.js';
 import { canonicalQuads } from './canonical-quads.js';
-import { buildCsv, csvTables } from './csv-tables.js';
+import { buildTable, csvFile, csvMetadataMediaType, metadataSuffix, tableCsv, tableMetadata, tableSpecs } from '../tables/index.js';
 import { compactJsonLd } from './resource-formats.js';
-import { distinctTriples, ResourceGraph } from './resource-graph.js';
+import { distinctTriples } from './resource-graph.js';
 
 export interface Dump {
   /** File name under /dumps/. */
@@ -49,7 +49,6 @@ export async function buildDumps(store: GraphStore): Promise<DumpSet> {
   const triples = sortQuads(distinctTriples(quads));
   const context = serializeContext(store.baseIri);
   const rdfText = (data: readonly Quad[], syntax: RdfSyntax) => serializeRdf({ kind: 'quads', quads: data, truncated: false }, context, syntax);
-  const graph = new ResourceGraph(store);
   // Framing this dump with /frames/person.jsonld must give the person documents, which show what sources state.
   const derived = new Set(store.graphs.filter((g) => g.derived === true).map((g) => g.iri));
   const statedQuads = quads.filter((q) => !derived.has(q.graph.value));
@@ -64,7 +63,18 @@ export async function buildDumps(store: GraphStore): Promise<DumpSet> {
       'Every quad the files state as JSON-LD (named graphs kept, the derived graphs left out as in the person documents), compacted with /context.jsonld',
       `${JSON.stringify(await compactJsonLd(statedQuads, store.baseIri), null, 2)}\n`,
     ),
-    ...csvTables.map((table) => dump(table.name, 'text/csv', `${table.description}: one row per resource, IRI first`, buildCsv(graph, table))),
   ];
+  // The tables as /api/tables serves them, each with its CSVW metadata beside it (their relative URLs hold in both places).
+  for (const spec of tableSpecs) {
+    dumps.push(dump(csvFile(spec.name), 'text/csv', `${spec.title}: ${spec.description}`, tableCsv(await buildTable(store, spec))));
+    dumps.push(
+      dump(
+        `${csvFile(spec.name)}${metadataSuffix}`,
+        csvMetadataMediaType,
+        `CSV on the Web metadata of ${csvFile(spec.name)}`,
+        `${JSON.stringify(tableMetadata(spec, store.baseIri, store.version), null, 2)}\n`,
+      ),
+    );
+  }
   return { version: store.version, triples: triples.length, quads: quads.length, dumps };
 }

@@ -85,10 +85,19 @@ export const dumpsRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { du
     {
       schema: {
         tags: ['linked data'],
-        summary: 'One download: casegraph.ttl, .nt, .nq, .trig, .jsonld, or a CSV per class (persons, cases, events, sources, organisations, places)',
+        summary:
+          'One download: casegraph.ttl, .nt, .nq, .trig, .jsonld, or a tidy table ({name}.csv) and its CSV on the Web metadata ({name}.csv-metadata.json)',
         params: { type: 'object', required: ['name'], properties: { name: { type: 'string', description: 'A name from the index' } } },
         response: {
-          200: opaqueAnswer('The file', ['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig', 'application/ld+json', 'text/csv']),
+          200: opaqueAnswer('The file', [
+            'text/turtle',
+            'application/n-triples',
+            'application/n-quads',
+            'application/trig',
+            'application/ld+json',
+            'text/csv',
+            'application/csvm+json',
+          ]),
           404: plainTextAnswer('No such download'),
         },
       },

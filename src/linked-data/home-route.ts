@@ -56,7 +56,8 @@ ${description ? `<p>${escapeHtml(description)}</p>` : ''}
 ${entry(`/${relativeNamespaces.sparqlEndpoint}`, 'SPARQL endpoint and editor', 'query the graph from a browser or from code')}
 ${entry(`/${relativeNamespaces.savedQueries}`, 'Saved research queries', 'common questions as JSON or CSV, each with the SPARQL behind it')}
 ${entry(`/${relativeNamespaces.personsApi}`, 'Persons as JSON-LD', 'framed documents of each person and their cases')}
-${entry(`/${relativeNamespaces.dumps}`, 'Downloads', 'the whole graph (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and CSV tables, with SHA-256 sums')}
+${entry(`/${relativeNamespaces.dumps}`, 'Downloads', 'the whole graph (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and the tidy CSV tables with their CSV on the Web metadata, with SHA-256 sums')}
+${entry(`/${relativeNamespaces.tables}dictionary`, 'Tables and data dictionary', 'tidy CSV tables for spreadsheets, one value per cell, and what each column means')}
 ${entry(`/${relativeNamespaces.datasetDescription}`, 'Dataset description', 'VoID and DCAT: license, version, size, distributions')}
 ${entry(`/${relativeNamespaces.ontologyDocument}`, 'Ontology', 'the classes and properties of casegraph')}
 ${entry('/docs', 'API documentation', 'every route, from the OpenAPI document at /openapi.json')}

@@ -42,5 +42,7 @@ function listQueryFiles(root: string, dir: string): string[] {
     if (error instanceof DataError) throw error;
     return [];
   }
-  return listFiles(root, dir, (name) => name.endsWith('.rq'));
+  // queries/tables/ holds the SPARQL behind /api/tables (src/tables/), which fill tables rather than answer questions.
+  const tables = `${dir}/tables/`;
+  return listFiles(root, dir, (name) => name.endsWith('.rq')).filter((file) => !file.startsWith(tables));
 }

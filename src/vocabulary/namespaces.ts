@@ -22,6 +22,8 @@ export const sd = namespace('http://www.w3.org/ns/sparql-service-description#');
 export const voidNs = namespace('http://rdfs.org/ns/void#');
 export const dcat = namespace('http://www.w3.org/ns/dcat#');
 export const formats = namespace('http://www.w3.org/ns/formats/');
+/** W3C CSV on the Web: the terms of table metadata. */
+export const csvw = namespace('http://www.w3.org/ns/csvw#');
 export const wd = namespace('http://www.wikidata.org/entity/');
 /** The SPARQL Query Results XML Format's element namespace. */
 export const sparqlResults = namespace('http://www.w3.org/2005/sparql-results#');
@@ -95,6 +97,8 @@ export const relativeNamespaces = {
   reconcile: 'reconcile',
   /** Tidy CSV tables: `{base}api/tables/{name}.csv`. */
   tables: 'api/tables/',
+  /** CSV on the Web's site-wide location templates (W3C CSVW, "Locating metadata"). */
+  csvm: '.well-known/csvm',
   /** Persons' identifiers: `{base}id/person/{id}`. */
   person: 'id/person/',
   /** The dataset as a resource (data/dataset.ttl). */

@@ -1,4 +1,4 @@
-// `casegraph export`: writes the dumps (RDF, JSON-LD, CSV per class), their index, SHA256SUMS and the VoID description.
+// `casegraph export`: writes the dumps (RDF, JSON-LD, the tidy CSV tables and their CSVW metadata), their index, SHA256SUMS and the VoID description.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDumps, datasetDescription, dumpIndex, sha256Sums, resourceFormats, serializeTriples, ResourceGraph } from '../../linked-data/index.js';
@@ -10,7 +10,7 @@ const defaultOut = 'dist/dumps';
 
 export const exportCommand = defineCommand({
   name: 'export',
-  summary: `Write the whole graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD and CSV per class, with SHA-256 sums (default ${defaultOut}).`,
+  summary: `Write the whole graph as Turtle, N-Triples, N-Quads, TriG, JSON-LD and the tidy CSV tables with their CSV on the Web metadata, with SHA-256 sums (default ${defaultOut}).`,
   details: [
     'Beside the dumps it writes index.json (the listing GET /dumps/ gives) and void.ttl (the dataset description). Each file is written beside its target and renamed into place, so a failed export leaves no half-written file.',
   ],
