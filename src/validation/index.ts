@@ -1,2 +1,2 @@
 // The public face of SHACL validation.
-export { validateDataset, type ValidationResult } from './validate-dataset.js';
+export { validateDataset, validateGraph, type ValidationReport, type ValidationResult } from './validate-dataset.js';
