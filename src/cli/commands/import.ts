@@ -18,7 +18,12 @@ export const importCommand = defineCommand({
   positional: { name: 'FILE', noun: 'sheet', description: 'The sheet, .csv or .xlsx.', min: 1, max: 1, example: 'data/imports/nijat-azat.csv' },
   options: [
     { name: 'dry-run', short: 'n', type: 'boolean', description: 'Check and print what would change; write nothing.' },
-    { name: 'allow-new', type: 'boolean', description: 'Add unknown charges, sentence types, prisons and publishers as new entries instead of refusing them.' },
+    {
+      name: 'allow-new',
+      short: 'a',
+      type: 'boolean',
+      description: 'Add unknown charges, sentence types, prisons and publishers as new entries instead of refusing them.',
+    },
     { name: 'out', short: 'o', type: 'string', valueName: 'DIR', description: `Folder for the person files (default ${defaultOut}).` },
     dataOption,
   ],
