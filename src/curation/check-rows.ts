@@ -1,6 +1,6 @@
 // Checks every row of an import sheet against the template and the data's lists, collecting all problems, and gathers its statements.
 import { casegraphNamespaces, schema, xsd } from '../vocabulary/namespaces.js';
-import type { ReferenceList, ReferenceLists } from './reference-lists.js';
+import type { ReferenceList, ReferenceLists } from './read-reference-lists.js';
 import type { Sheet, SheetRow } from './read-sheet.js';
 import { slug } from './slug.js';
 import { requiredColumns, templateColumns, templateFields, type FieldSpec } from './template-columns.js';

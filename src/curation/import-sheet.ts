@@ -11,7 +11,7 @@ import { casegraphNamespaces } from '../vocabulary/namespaces.js';
 import { buildPersonFiles } from './build-person-files.js';
 import { checkRows, type ImportProblem } from './check-rows.js';
 import { lineDiff } from './line-diff.js';
-import { readReferenceLists } from './reference-lists.js';
+import { readReferenceLists } from './read-reference-lists.js';
 import { readSheet } from './read-sheet.js';
 import { slug } from './slug.js';
 import { writeTurtle } from './write-turtle.js';
@@ -83,15 +83,15 @@ export async function importSheet(options: ImportOptions): Promise<ImportOutcome
 
   const collisions: ImportProblem[] = [];
   for (const file of built.files) {
-    for (const subject of file.subjects) {
-      const elsewhere = lists.subjects.get(subject);
-      if (elsewhere === undefined) continue;
-      const firstRow = sheet.rows.find((r) => slug(r.cells.person ?? '') === file.slug)?.row;
-      collisions.push({
-        ...(firstRow !== undefined ? { row: firstRow, column: 'person' } : {}),
-        message: `IRI collision: <${subject.slice(options.baseIri.length)}> (for ${file.name}) is already described in ${elsewhere}; if this is the same person, add the facts there, otherwise tell the two apart in the person column`,
-      });
-    }
+    const taken = file.subjects.filter((subject) => lists.subjects.has(subject));
+    const [first] = taken;
+    if (first === undefined) continue;
+    const firstRow = sheet.rows.find((r) => slug(r.cells.person ?? '') === file.slug)?.row;
+    const more = taken.length > 1 ? ` (and ${String(taken.length - 1)} more of its IRIs)` : '';
+    collisions.push({
+      ...(firstRow !== undefined ? { row: firstRow, column: 'person' } : {}),
+      message: `IRI collision: <${first.slice(options.baseIri.length)}>${more}, made for ${file.name}, is already described in ${lists.subjects.get(first) ?? 'the data'}; if this is the same person, add the facts there, otherwise tell the two apart in the person column`,
+    });
   }
   if (collisions.length > 0) return rejected(collisions);
 

@@ -195,7 +195,7 @@ describe('bad rows', () => {
       expect.objectContaining({
         row: 2,
         column: 'person',
-        message: expect.stringMatching(/IRI collision: <id\/person\/test-person-existing> .* data\/cases\/test-person-existing\.ttl/),
+        message: expect.stringMatching(/IRI collision: <id\/person\/test-person-existing>.* data\/cases\/test-person-existing\.ttl/),
       }),
     ]);
   });
