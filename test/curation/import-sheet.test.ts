@@ -95,6 +95,23 @@ describe('importing the sample sheet', () => {
   });
 });
 
+describe('a date a spreadsheet stored as a date', () => {
+  it('is read as its day, cut back to the precision the row states', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('claims');
+    worksheet.addRow(header.split(','));
+    const source = ['https://example.test/page-one', 'Page one', 'Synthetic Publisher', '2020-05-01', 'para 1', ''];
+    worksheet.addRow(['Test Person Gamma', 'arrest_date', new Date(Date.UTC(2010, 6, 1)), 'month', ...source]);
+    worksheet.addRow(['Test Person Gamma', 'trial_date', new Date(Date.UTC(2010, 6, 23)), 'day', ...source]);
+    const file = path.join(dir, 'dates.xlsx');
+    await workbook.xlsx.writeFile(file);
+    expect(await run(file)).toMatchObject({ kind: 'done', written: true });
+    const gamma = written()['test-person-gamma.ttl'] ?? '';
+    expect(gamma).toMatch(/event:test-person-gamma-arrest a cg:Arrest ;[^.]*dct:date "2010-07"\^\^xsd:gYearMonth/);
+    expect(gamma).toMatch(/event:test-person-gamma-trial a cg:Trial ;[^.]*dct:date "2010-07-23"\^\^xsd:date/);
+  });
+});
+
 describe('a dry run', () => {
   it('writes nothing and lists the files it would write', async () => {
     const outcome = await run(sheet('sample.csv', sampleCsv), { dryRun: true });
