@@ -155,7 +155,8 @@ function checkSource(
     report('source_url', `no source ${url} in the data`);
     return undefined;
   }
-  if (!/^https?:\/\/[^\s/]+\S*$/.test(url) || !URL.canParse(url)) {
+  // Characters Turtle cannot write inside <...> are refused here rather than at writing.
+  if (!/^https?:\/\/[^\s/<>"{}|\\^`]+[^\s<>"{}|\\^`]*$/.test(url) || !URL.canParse(url)) {
     report('source_url', `"${url}" is not an http(s) URL`);
     return undefined;
   }

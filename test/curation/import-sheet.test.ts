@@ -169,6 +169,12 @@ describe('bad rows', () => {
       /unknown charge "Made-up charge"; known: "Synthetic charge one"; or run with --allow-new/,
     ],
     ['an unknown prison', row('Gamma', 'prison', 'Synthetic Prison Z'), 'value', /unknown prison or place "Synthetic Prison Z"; known: "Synthetic Prison A"/],
+    [
+      'a source that is no URL',
+      row('Gamma', 'gender', 'female', ',https://example.test/a page,P,Synthetic Publisher,,,'),
+      'source_url',
+      /is not an http\(s\) URL/,
+    ],
     ['a missing source', 'Test Person Gamma,gender,female,,,,,,,', 'source_url', /missing source/],
     [
       'an unknown publisher',
