@@ -4,6 +4,7 @@ import type { Command, CommandIo } from './command.js';
 import { citeCommand } from './commands/cite.js';
 import { exportCommand } from './commands/export.js';
 import { helpCommand } from './commands/help.js';
+import { importCommand } from './commands/import.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
@@ -14,7 +15,15 @@ import { UsageError } from './usage-error.js';
 
 export type { CommandIo } from './command.js';
 
-export const commands: readonly Command[] = [validateCommand, queryCommand, serveCommand, exportCommand, citeCommand, helpCommand(() => commands)];
+export const commands: readonly Command[] = [
+  validateCommand,
+  importCommand,
+  queryCommand,
+  serveCommand,
+  exportCommand,
+  citeCommand,
+  helpCommand(() => commands),
+];
 
 /** Runs one command and resolves to the process exit code (see exit-codes.ts); never throws. */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

@@ -8,6 +8,7 @@ import { DataError } from '../errors/casegraph-error.js';
 import { loadGraph } from '../dataset/load-graph.js';
 import { rdfs, sh } from '../vocabulary/namespaces.js';
 import { curationReport, type CurationFinding } from './curation-report.js';
+import type { LoadedGraph } from '../store/graph-store.js';
 
 export interface ValidateOptions {
   readonly root: string;
@@ -47,10 +48,22 @@ export interface ValidationReport {
 
 /** Validates the given data files (with the ontology's class hierarchy) against every shape in shapesDir. */
 export async function validateDataset(options: ValidateOptions): Promise<ValidationReport> {
+  const data = loadPaths(options.root, options.paths ?? ['data'], options.baseIri);
+  return validateGraph({ ...options, store: data.store, graphs: data.graphs });
+}
+
+export interface ValidateGraphOptions extends Omit<ValidateOptions, 'paths'> {
+  /** The data, one named graph per file (as loadGraph gives it), possibly with graphs not yet written to disk. */
+  readonly store: Store;
+  readonly graphs: readonly LoadedGraph[];
+}
+
+/** Validates data already in memory, so a writer (the import) can check files before any of them is written. */
+export async function validateGraph(options: ValidateGraphOptions): Promise<ValidationReport> {
   const shapesDir = options.shapesDir ?? 'ontology/shapes';
   const ontologyFile = options.ontologyFile ?? 'ontology/casegraph.ttl';
   const shapes = loadGraph({ root: options.root, dirs: [shapesDir], baseIri: options.baseIri }).store;
-  const data = loadPaths(options.root, options.paths ?? ['data'], options.baseIri);
+  const data = { store: options.store, graphs: options.graphs };
 
   // Only the subclass axioms join the data graph: the ontology's own terms are not data and carry no sources.
   const ontology = loadGraph({ root: options.root, dirs: [path.dirname(ontologyFile)], baseIri: options.baseIri });

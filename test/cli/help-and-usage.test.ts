@@ -20,6 +20,7 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 // Written out by hand, not read from the declarations, so a dropped or renamed option fails here.
 const expected: Record<string, { options: string[]; environment: string[] }> = {
   validate: { options: ['-c, --curation-csv FILE', '-h, --help'], environment: ['BASE_IRI'] },
+  import: { options: ['-n, --dry-run', '-a, --allow-new', '-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },
   query: {
     options: ['-f, --format FORMAT', '-p, --param NAME=VALUE', '-d, --data DIR', '-h, --help'],
     environment: ['BASE_IRI', 'DATA_DIRS', 'QUERY_TIMEOUT_MS', 'MAX_RESULTS', 'QUERY_MEMORY_MB'],

@@ -1,0 +1,152 @@
+// `casegraph import`: a case worker's sheet checked, turned into one Turtle file per person, validated, and written all at once or not at all.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DataFactory, Parser, Store } from 'n3';
+import { listDatasetFiles } from '../dataset/list-dataset-files.js';
+import { loadGraph } from '../dataset/load-graph.js';
+import type { LoadedGraph } from '../store/graph-store.js';
+import { validateGraph, type ValidationResult } from '../validation/index.js';
+import { casegraphNamespaces } from '../vocabulary/namespaces.js';
+import { buildPersonFiles } from './build-person-files.js';
+import { checkRows, type ImportProblem } from './check-rows.js';
+import { lineDiff } from './line-diff.js';
+import { readReferenceLists } from './read-reference-lists.js';
+import { readSheet } from './read-sheet.js';
+import { slug } from './slug.js';
+import { writeTurtle } from './write-turtle.js';
+
+export interface ImportOptions {
+  /** The sheet, .csv or .xlsx. */
+  readonly sheet: string;
+  /** Project root: the shapes and the ontology are read from it. */
+  readonly root: string;
+  readonly baseIri: string;
+  /** The data the sheet is checked against (lists, sources, other persons), relative to root or absolute. */
+  readonly dataDirs: readonly string[];
+  /** Where the person files go, relative to root or absolute. */
+  readonly outDir: string;
+  readonly dryRun: boolean;
+  readonly allowNew: boolean;
+  /** Progress lines (for stderr). */
+  readonly progress?: (line: string) => void;
+}
+
+export interface SheetProblem extends ImportProblem {
+  readonly file: string;
+}
+
+export interface FileChange {
+  /** Relative to root when inside it. */
+  readonly file: string;
+  readonly status: 'new' | 'changed' | 'unchanged';
+  /** A line diff against the file on disk ('' when unchanged). */
+  readonly diff: string;
+}
+
+export type ImportOutcome =
+  | { readonly kind: 'rejected'; readonly problems: readonly SheetProblem[] }
+  | { readonly kind: 'invalid'; readonly results: readonly ValidationResult[] }
+  | { readonly kind: 'done'; readonly changes: readonly FileChange[]; readonly written: boolean };
+
+/** Imports one sheet; writes nothing unless every row is sound and every file conforms to the shapes (and not on a dry run). */
+export async function importSheet(options: ImportOptions): Promise<ImportOutcome> {
+  const progress = options.progress ?? (() => undefined);
+  const ns = casegraphNamespaces(options.baseIri);
+  progress(`reading ${options.sheet}`);
+  const sheet = await readSheet(options.sheet);
+  const rejected = (problems: readonly ImportProblem[]): ImportOutcome => ({
+    kind: 'rejected',
+    problems: problems.map((p) => ({ file: options.sheet, ...p })),
+  });
+
+  progress(`loading ${options.dataDirs.join(', ')}`);
+  const outDir = path.resolve(options.root, options.outDir);
+  const targetOf = (personSlug: string) => path.join(outDir, `${personSlug}.ttl`);
+  const targets = new Set(
+    sheet.rows
+      .map((r) => slug(r.cells.person ?? ''))
+      .filter((s) => s !== '')
+      .map(targetOf),
+  );
+  const pathOf = new Map(listDatasetFiles(options.root, options.dataDirs).map((f) => [f.file, f.path]));
+  const data = loadGraph({ root: options.root, dirs: options.dataDirs, baseIri: options.baseIri });
+  // The files this import replaces are not evidence for it: their old statements neither collide nor satisfy a lookup.
+  const kept = data.graphs.filter((g) => g.derived !== true && !targets.has(path.resolve(pathOf.get(g.file) ?? '')));
+  const lists = readReferenceLists(data.store, options.baseIri, new Map(kept.map((g) => [g.iri, g.file])));
+
+  progress(`checking ${sheet.rows.length} rows`);
+  const checked = checkRows(sheet, lists, { baseIri: options.baseIri, allowNew: options.allowNew });
+  if (checked.problems.length > 0) return rejected(checked.problems);
+  const built = buildPersonFiles(checked, options.baseIri);
+  if (built.problems.length > 0) return rejected(built.problems);
+
+  const collisions: ImportProblem[] = [];
+  for (const file of built.files) {
+    const taken = file.subjects.filter((subject) => lists.subjects.has(subject));
+    const [first] = taken;
+    if (first === undefined) continue;
+    const firstRow = sheet.rows.find((r) => slug(r.cells.person ?? '') === file.slug)?.row;
+    const more = taken.length > 1 ? ` (and ${String(taken.length - 1)} more of its IRIs)` : '';
+    collisions.push({
+      ...(firstRow !== undefined ? { row: firstRow, column: 'person' } : {}),
+      message: `IRI collision: <${first.slice(options.baseIri.length)}>${more}, made for ${file.name}, is already described in ${lists.subjects.get(first) ?? 'the data'}; if this is the same person, add the facts there, otherwise tell the two apart in the person column`,
+    });
+  }
+  if (collisions.length > 0) return rejected(collisions);
+
+  const header = (name: string) => [
+    `${name}, written by casegraph import from a case worker's sheet: change the sheet and import it again rather than editing this file.`,
+    'Every statement is also a cg:Claim naming its sources and locators; where sources differ, the node keeps only what they agree on.',
+  ];
+  const outputs = built.files.map((file) => {
+    const target = targetOf(file.slug);
+    const inside = path.relative(options.root, target);
+    const name = inside.startsWith('..') || path.isAbsolute(inside) ? `${path.basename(outDir)}/${file.slug}.ttl` : inside.split(path.sep).join('/');
+    return { target, name, text: writeTurtle(file.descriptions, { baseIri: options.baseIri, header: header(file.name) }) };
+  });
+
+  progress(`validating ${outputs.length} file(s) against the shapes`);
+  const store = new Store();
+  const keptIris = new Set(kept.map((g) => g.iri));
+  for (const quad of data.store.getQuads(null, null, null, null)) if (keptIris.has(quad.graph.value)) store.addQuad(quad);
+  const graphs: LoadedGraph[] = [...kept];
+  for (const output of outputs) {
+    const graph = ns.graph(output.name.replace(/\.ttl$/, ''));
+    // What is validated is what will be written: the text, parsed back.
+    const quads = new Parser({ baseIRI: options.baseIri }).parse(output.text);
+    for (const q of quads) store.addQuad(q.subject, q.predicate, q.object, DataFactory.namedNode(graph));
+    graphs.push({ iri: graph, file: output.name, size: quads.length });
+  }
+  const report = await validateGraph({ root: options.root, baseIri: options.baseIri, store, graphs });
+  const names = new Set(outputs.map((o) => o.name));
+  const relevant = report.results.filter((r) => r.files.some((f) => names.has(f)));
+  if (relevant.length > 0) return { kind: 'invalid', results: relevant };
+
+  const changes = outputs.map((output): FileChange & { readonly target: string; readonly text: string } => {
+    const before = existsSync(output.target) ? readFileSync(output.target, 'utf8') : undefined;
+    const status = before === undefined ? 'new' : before === output.text ? 'unchanged' : 'changed';
+    return { file: output.name, status, diff: status === 'unchanged' ? '' : lineDiff(before ?? '', output.text), target: output.target, text: output.text };
+  });
+  const changed = changes.filter((c) => c.status !== 'unchanged');
+  if (!options.dryRun && changed.length > 0) await writeAll(outDir, changed);
+  return {
+    kind: 'done',
+    changes: changes.map(({ file, status, diff }) => ({ file, status, diff })),
+    written: !options.dryRun && changed.length > 0,
+  };
+}
+
+/** Every file goes to a temporary name beside its target first; only when all are written are they renamed into place. */
+async function writeAll(outDir: string, files: ReadonlyArray<{ readonly target: string; readonly text: string }>): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  // Not .ttl, so a crash between the two steps leaves nothing the loader would read.
+  const temporary = (target: string) => `${target}.import-${String(process.pid)}.tmp`;
+  try {
+    for (const file of files) await writeFile(temporary(file.target), file.text, { flag: 'wx' });
+  } catch (error) {
+    await Promise.all(files.map((file) => rm(temporary(file.target), { force: true })));
+    throw error;
+  }
+  for (const file of files) await rename(temporary(file.target), file.target);
+}

@@ -1,0 +1,245 @@
+// The spreadsheet import against a synthetic sample sheet (made-up persons, sources and facts under http://example.test/).
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSheet, type ImportOptions, type ImportOutcome } from '../../src/curation/index.js';
+import { projectRoot } from '../../src/config/load-config.js';
+
+const fixtures = path.join(projectRoot, 'test/curation/fixtures');
+const sampleCsv = readFileSync(path.join(fixtures, 'sample.csv'), 'utf8');
+const header = sampleCsv.split('\n')[0] ?? '';
+const expected = path.join(fixtures, 'sample-expected');
+
+let dir: string;
+let dataDir: string;
+let outDir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'casegraph-import-'));
+  dataDir = path.join(dir, 'data');
+  outDir = path.join(dataDir, 'imported');
+  cpSync(path.join(fixtures, 'data'), dataDir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function sheet(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function run(file: string, options: Partial<ImportOptions> = {}): Promise<ImportOutcome> {
+  return importSheet({
+    sheet: file,
+    root: projectRoot,
+    baseIri: 'http://example.test/',
+    dataDirs: [dataDir],
+    outDir,
+    dryRun: false,
+    allowNew: false,
+    ...options,
+  });
+}
+
+function written(): Record<string, string> {
+  if (!existsSync(outDir)) return {};
+  return Object.fromEntries(readdirSync(outDir).map((f) => [f, readFileSync(path.join(outDir, f), 'utf8')]));
+}
+
+function expectedFiles(): Record<string, string> {
+  return Object.fromEntries(readdirSync(expected).map((f) => [f, readFileSync(path.join(expected, f), 'utf8')]));
+}
+
+/** The CSV's rows (comments and blank lines too) as a first worksheet, as a case worker would keep it in a spreadsheet. */
+async function asXlsx(csv: string, name: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const worksheet = workbook.addWorksheet('claims');
+  for (const row of Papa.parse<string[]>(csv.trimEnd()).data) worksheet.addRow(row);
+  const file = path.join(dir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+function problemsOf(outcome: ImportOutcome) {
+  expect(outcome.kind).toBe('rejected');
+  return outcome.kind === 'rejected' ? outcome.problems : [];
+}
+
+describe('importing the sample sheet', () => {
+  it('writes one file per person, byte for byte the expected Turtle', async () => {
+    const outcome = await run(sheet('sample.csv', sampleCsv));
+    expect(outcome).toMatchObject({ kind: 'done', written: true });
+    expect(written()).toEqual(expectedFiles());
+  });
+
+  it('reads the same sheet as .xlsx to the same Turtle', async () => {
+    const outcome = await run(await asXlsx(sampleCsv, 'sample.xlsx'));
+    expect(outcome).toMatchObject({ kind: 'done', written: true });
+    expect(written()).toEqual(expectedFiles());
+  });
+
+  it('records sources that disagree as two claims and keeps on the node only what they agree on', () => {
+    const alpha = expectedFiles()['test-person-alpha.ttl'] ?? '';
+    expect(alpha).toContain('claim:test-person-alpha-arrest-2019-11-29 a cg:Claim');
+    expect(alpha).toContain('claim:test-person-alpha-arrest-2019-11-19 a cg:Claim');
+    expect(alpha).toMatch(/event:test-person-alpha-arrest a cg:Arrest ;[^.]*dct:date "2019-11"\^\^xsd:gYearMonth/);
+  });
+
+  it('makes the same value from two sources one claim with two derivations', () => {
+    const alpha = expectedFiles()['test-person-alpha.ttl'] ?? '';
+    const claim = /claim:test-person-alpha-sentence-duration-p10y a cg:Claim ;[^]*?\n\n/.exec(alpha)?.[0] ?? '';
+    expect(claim.match(/a prov:Derivation/g)).toHaveLength(2);
+  });
+});
+
+describe('a date a spreadsheet stored as a date', () => {
+  it('is read as its day, cut back to the precision the row states', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('claims');
+    worksheet.addRow(header.split(','));
+    const source = ['https://example.test/page-one', 'Page one', 'Synthetic Publisher', '2020-05-01', 'para 1', ''];
+    worksheet.addRow(['Test Person Gamma', 'arrest_date', new Date(Date.UTC(2010, 6, 1)), 'month', ...source]);
+    worksheet.addRow(['Test Person Gamma', 'trial_date', new Date(Date.UTC(2010, 6, 23)), 'day', ...source]);
+    const file = path.join(dir, 'dates.xlsx');
+    await workbook.xlsx.writeFile(file);
+    expect(await run(file)).toMatchObject({ kind: 'done', written: true });
+    const gamma = written()['test-person-gamma.ttl'] ?? '';
+    expect(gamma).toMatch(/event:test-person-gamma-arrest a cg:Arrest ;[^.]*dct:date "2010-07"\^\^xsd:gYearMonth/);
+    expect(gamma).toMatch(/event:test-person-gamma-trial a cg:Trial ;[^.]*dct:date "2010-07-23"\^\^xsd:date/);
+  });
+});
+
+describe('a dry run', () => {
+  it('writes nothing and lists the files it would write', async () => {
+    const outcome = await run(sheet('sample.csv', sampleCsv), { dryRun: true });
+    expect(outcome).toMatchObject({ kind: 'done', written: false });
+    expect(outcome.kind === 'done' && outcome.changes.map((c) => [c.file, c.status])).toEqual([
+      ['imported/test-person-alpha.ttl', 'new'],
+      ['imported/test-person-beta.ttl', 'new'],
+    ]);
+    expect(existsSync(outDir)).toBe(false);
+  });
+});
+
+describe('importing the same sheet again', () => {
+  it('changes nothing', async () => {
+    const file = sheet('sample.csv', sampleCsv);
+    await run(file);
+    const before = written();
+    const outcome = await run(file);
+    expect(outcome).toMatchObject({ kind: 'done', written: false });
+    expect(outcome.kind === 'done' && outcome.changes.every((c) => c.status === 'unchanged')).toBe(true);
+    expect(written()).toEqual(before);
+  });
+});
+
+describe('a changed sheet', () => {
+  it('shows the change as a line diff and rewrites only the file it touches', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    const outcome = await run(sheet('changed.csv', sampleCsv.replace('Test Person Beta,stated_age,40', 'Test Person Beta,stated_age,41')), { dryRun: true });
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind !== 'done') return;
+    const beta = outcome.changes.find((c) => c.file === 'imported/test-person-beta.ttl');
+    expect(beta?.status).toBe('changed');
+    expect(beta?.diff).toContain('-     cg:statedAge "40"^^xsd:integer ;');
+    expect(beta?.diff).toContain('+     cg:statedAge "41"^^xsd:integer ;');
+    expect(outcome.changes.find((c) => c.file === 'imported/test-person-alpha.ttl')?.status).toBe('unchanged');
+  });
+});
+
+describe('bad rows', () => {
+  const row = (person: string, field: string, value: string, rest = ',https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 1,') =>
+    `Test Person ${person},${field},${value},${rest}`;
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['an unknown field', row('Gamma', 'birth_place', 'Nowhere'), 'field', /unknown field "birth_place"; one of name, alternative_name/],
+    ['a bad date', row('Gamma', 'arrest_date', '2019-02-30'), 'value', /"2019-02-30" is not a date/],
+    [
+      'a precision that does not fit',
+      row('Gamma', 'arrest_date', '2019', 'day,https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 1,'),
+      'precision',
+      /precision "day" does not fit the date 2019/,
+    ],
+    [
+      'an unknown charge',
+      row('Gamma', 'charge', 'Made-up charge'),
+      'value',
+      /unknown charge "Made-up charge"; known: "Synthetic charge one"; or run with --allow-new/,
+    ],
+    ['an unknown prison', row('Gamma', 'prison', 'Synthetic Prison Z'), 'value', /unknown prison or place "Synthetic Prison Z"; known: "Synthetic Prison A"/],
+    [
+      'a source that is no URL',
+      row('Gamma', 'gender', 'female', ',https://example.test/a page,P,Synthetic Publisher,,,'),
+      'source_url',
+      /is not an http\(s\) URL/,
+    ],
+    ['a missing source', 'Test Person Gamma,gender,female,,,,,,,', 'source_url', /missing source/],
+    [
+      'an unknown publisher',
+      row('Gamma', 'gender', 'female', ',https://example.test/p9,P9,Other Publisher,,,'),
+      'source_publisher',
+      /unknown publisher "Other Publisher"/,
+    ],
+    [
+      'an excerpt from a web source',
+      row('Gamma', 'gender', 'female', ',https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 1,she'),
+      'excerpt',
+      /only from a source whose text the project holds/,
+    ],
+  ];
+
+  it.each(cases)('names file, row and column of %s, and writes nothing', async (_what, line, column, message) => {
+    const file = sheet('bad.csv', `${header}\n${row('Gamma', 'gender', 'female')}\n${line}\n`);
+    const problems = problemsOf(await run(file));
+    expect(problems).toEqual([expect.objectContaining({ file, row: 3, column, message: expect.stringMatching(message) })]);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('reports every problem of the sheet at once', async () => {
+    const file = sheet('bad.csv', [header, ...cases.map(([, line]) => line)].join('\n'));
+    const problems = problemsOf(await run(file));
+    expect(problems.map((p) => [p.row, p.column])).toEqual(cases.map(([, , column], i) => [i + 2, column]));
+  });
+
+  it('adds an unknown charge as a new list member with --allow-new', async () => {
+    const outcome = await run(sheet('new.csv', `${header}\n${row('Gamma', 'charge', 'Made-up charge')}\n`), { allowNew: true });
+    expect(outcome).toMatchObject({ kind: 'done', written: true });
+    const gamma = written()['test-person-gamma.ttl'] ?? '';
+    expect(gamma).toMatch(/charge:made-up-charge a skos:Concept ;[^.]*skos:inScheme cg:Charges/);
+    expect(gamma).toContain('cg:charge charge:made-up-charge');
+  });
+
+  it('refuses a person whose IRI another file already describes', async () => {
+    const file = sheet('collision.csv', `${header}\n${row('Existing', 'gender', 'female')}\n`);
+    const problems = problemsOf(await run(file));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'person',
+        message: expect.stringMatching(/IRI collision: <id\/person\/test-person-existing>.* data\/cases\/test-person-existing\.ttl/),
+      }),
+    ]);
+  });
+
+  it('refuses two spellings that make the same person IRI', async () => {
+    const file = sheet(
+      'collision.csv',
+      `${header}\n${row('Gamma', 'gender', 'female')}\n${row('gamma', 'stated_age', '30').replace('Test Person gamma', 'Test person gamma')}\n`,
+    );
+    const problems = problemsOf(await run(file));
+    expect(problems[0]).toMatchObject({ row: 3, column: 'person', message: expect.stringMatching(/IRI collision/) });
+  });
+});
+
+describe('a sheet whose result breaks a shape', () => {
+  it('writes no file at all, not even the valid person', async () => {
+    // A sentencing without its sentence type breaks SentencingShape; Alpha alone would be valid.
+    const broken = `${sampleCsv}Test Person Gamma,sentencing_date,2011,year,https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 2,\n`;
+    const outcome = await run(sheet('broken.csv', broken));
+    expect(outcome.kind).toBe('invalid');
+    expect(outcome.kind === 'invalid' && outcome.results.map((r) => r.message)).toContain('a sentencing must state the sentence type');
+    expect(existsSync(outDir)).toBe(false);
+  });
+});
