@@ -13,7 +13,7 @@ export interface TableColumn {
   readonly name: string;
   readonly description: string;
   /** A CSVW built-in datatype name. */
-  readonly datatype: 'string' | 'anyURI' | 'integer' | 'boolean' | 'duration';
+  readonly datatype: 'string' | 'anyURI' | 'integer' | 'boolean' | 'duration' | 'date' | 'gYearMonth' | 'gYear';
   readonly propertyUrl?: string;
   /** A URI template (RFC 6570) for IRI-valued columns: `{+name}`. */
   readonly valueUrl?: string;
@@ -22,7 +22,7 @@ export interface TableColumn {
   readonly suppressOutput: boolean;
   readonly references?: string;
   /** Where the cell comes from: a SPARQL variable and what to take of its term. */
-  readonly source: { readonly variable: string; readonly take: 'value' | 'short-id' | 'precision' | 'datatype' };
+  readonly source: { readonly variable: string; readonly take: 'value' | 'short-id' | 'precision' | 'datatype' | 'day' | 'month' | 'year' };
 }
 
 export interface BuiltTable {
@@ -86,7 +86,8 @@ export function tableColumns(spec: TableSpec, baseIri: string): TableColumn[] {
         break;
       case 'date':
         // CSVW gives a column one datatype, but a date's datatype follows its precision (xsd:date, gYearMonth, gYear):
-        // the date is written as ISO text, its precision beside it, and neither is turned into a triple by CSVW.
+        // for people the date is ISO text with its precision beside it (not turned into a triple); for CSVW tools
+        // the same date is repeated in the one of three typed columns that fits its precision, the others empty.
         columns.push({ ...base, datatype: 'string', suppressOutput: true });
         columns.push({
           name: `${c.name}_precision`,
@@ -95,6 +96,20 @@ export function tableColumns(spec: TableSpec, baseIri: string): TableColumn[] {
           suppressOutput: true,
           source: { variable, take: 'precision' },
         });
+        for (const [precision, datatype] of [
+          ['day', 'date'],
+          ['month', 'gYearMonth'],
+          ['year', 'gYear'],
+        ] as const) {
+          columns.push({
+            ...base,
+            name: `${c.name}_${precision}`,
+            description: `The same date where the sources give it to the ${precision} (xsd:${datatype}), else empty: the column CSVW tools read`,
+            datatype,
+            suppressOutput: !stated,
+            source: { variable, take: precision },
+          });
+        }
         break;
       case 'term':
         columns.push({ ...base, datatype: 'string', suppressOutput: true });
@@ -152,6 +167,10 @@ function cell(term: Term | undefined, take: TableColumn['source']['take'], base:
       return term.termType === 'Literal' ? (precisions[term.datatype.value] ?? '') : '';
     case 'datatype':
       return term.termType === 'Literal' ? term.datatype.value : '';
+    case 'day':
+    case 'month':
+    case 'year':
+      return term.termType === 'Literal' && precisions[term.datatype.value] === take && term.datatype.value !== xsd('dateTime') ? term.value : '';
     default:
       return term.value;
   }

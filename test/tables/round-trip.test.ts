@@ -82,7 +82,17 @@ describe('a table and its CSVW metadata, through a CSVW converter', () => {
     expect([...covered(spec, subjects)].filter((k) => !produced.map(key).includes(k))).toEqual([]);
   });
 
-  it('leaves dates to their precision column: each date and precision give back the graph’s typed date', async () => {
+  it('gives back every dated event’s date with the datatype of its precision, from the typed date columns', async () => {
+    const produced = new Set((await convert('events')).map(key));
+    const dated = s.store.match({ predicate: DataFactory.namedNode(dct('date')) }).filter((q) => q.subject.value.startsWith(`${s.config.baseIri}id/event/`));
+    expect(dated.length).toBeGreaterThan(10);
+    expect(new Set(dated.map((q) => (q.object.termType === 'Literal' ? q.object.datatype.value : '')))).toEqual(
+      new Set([xsd('date'), xsd('gYearMonth'), xsd('gYear')]),
+    );
+    expect(dated.map(key).filter((k) => !produced.has(k))).toEqual([]);
+  });
+
+  it('leaves dates to their precision column for people: each date and precision give back the graph’s typed date', async () => {
     const datatypes: Record<string, string> = { day: xsd('date'), month: xsd('gYearMonth'), year: xsd('gYear') };
     for (const name of ['events', 'sources', 'sentences', 'findings']) {
       const csv = (await s.app.inject({ url: `/api/tables/${name}.csv` })).body;
