@@ -8,12 +8,15 @@ import { csvField } from '../formats/csv-field.js';
 import { relativeNamespaces, xsd } from '../vocabulary/namespaces.js';
 import type { TableSpec } from './table-specs.js';
 
+/** The CSVW built-in datatypes a column may have besides anyURI (their XSD names). */
+const literalDatatypes = ['string', 'integer', 'boolean', 'duration', 'date', 'gYearMonth', 'gYear'] as const;
+
 /** One CSV column as written and as its CSVW metadata describes it. */
 export interface TableColumn {
   readonly name: string;
   readonly description: string;
   /** A CSVW built-in datatype name. */
-  readonly datatype: 'string' | 'anyURI' | 'integer' | 'boolean' | 'duration' | 'date' | 'gYearMonth' | 'gYear';
+  readonly datatype: (typeof literalDatatypes)[number] | 'anyURI';
   readonly propertyUrl?: string;
   /** A URI template (RFC 6570) for IRI-valued columns: `{+name}`. */
   readonly valueUrl?: string;
@@ -22,7 +25,12 @@ export interface TableColumn {
   readonly suppressOutput: boolean;
   readonly references?: string;
   /** Where the cell comes from: a SPARQL variable and what to take of its term. */
-  readonly source: { readonly variable: string; readonly take: 'value' | 'short-id' | 'precision' | 'datatype' | 'day' | 'month' | 'year' };
+  readonly source: {
+    readonly variable: string;
+    readonly take: 'value' | 'short-id' | 'precision' | 'datatype' | 'day' | 'month' | 'year' | 'iri' | 'typed' | 'english';
+    /** For `typed`: the datatype IRI a literal must have to fill the cell. */
+    readonly datatype?: string;
+  };
 }
 
 export interface BuiltTable {
@@ -112,6 +120,8 @@ export function tableColumns(spec: TableSpec, baseIri: string): TableColumn[] {
         }
         break;
       case 'term':
+        // For people: the value, its label and its datatype. For CSVW tools (which type a column once): the same
+        // value again in the one column that fits it (an IRI, an English string, or a literal of one datatype).
         columns.push({ ...base, datatype: 'string', suppressOutput: true });
         columns.push({
           name: `${c.name}_label`,
@@ -127,6 +137,7 @@ export function tableColumns(spec: TableSpec, baseIri: string): TableColumn[] {
           suppressOutput: true,
           source: { variable, take: 'datatype' },
         });
+        columns.push(...termColumns(base, c.name, variable, stated));
         break;
       case 'text':
         columns.push({ ...base, datatype: 'string', suppressOutput: !stated });
@@ -136,6 +147,39 @@ export function tableColumns(spec: TableSpec, baseIri: string): TableColumn[] {
     }
   }
   return columns;
+}
+
+/** The typed copies of a term column: `{name}_iri`, `{name}_en`, and `{name}_{datatype}` for each literal datatype. */
+function termColumns(base: Omit<TableColumn, 'datatype' | 'suppressOutput'>, name: string, variable: string, stated: boolean): TableColumn[] {
+  return [
+    {
+      ...base,
+      name: `${name}_iri`,
+      description: `The same value where it is an IRI, else empty: the column CSVW tools read`,
+      datatype: 'anyURI',
+      valueUrl: `{+${name}_iri}`,
+      suppressOutput: !stated,
+      source: { variable, take: 'iri' },
+    },
+    {
+      ...base,
+      name: `${name}_en`,
+      description: `The same value where it is a string in English (@en), else empty`,
+      datatype: 'string',
+      lang: 'en',
+      suppressOutput: !stated,
+      source: { variable, take: 'english' },
+    },
+    ...literalDatatypes.map((datatype): TableColumn => ({
+      ...base,
+      name: `${name}_${datatype}`,
+      description: `The same value where it is an xsd:${datatype} literal, else empty`,
+      datatype,
+      lang: undefined,
+      suppressOutput: !stated,
+      source: { variable, take: 'typed', datatype: xsd(datatype) },
+    })),
+  ];
 }
 
 /** The short id: the path under `{base}id/`, else under the base, else the local name after the last `#` or `/`. */
@@ -158,9 +202,16 @@ function tableQuery(name: string): string {
   return text;
 }
 
-function cell(term: Term | undefined, take: TableColumn['source']['take'], base: string): string {
+function cell(term: Term | undefined, source: TableColumn['source'], base: string): string {
   if (term === undefined) return '';
+  const take = source.take;
   switch (take) {
+    case 'iri':
+      return term.termType === 'NamedNode' ? term.value : '';
+    case 'english':
+      return term.termType === 'Literal' && term.language === 'en' ? term.value : '';
+    case 'typed':
+      return term.termType === 'Literal' && term.language === '' && term.datatype.value === source.datatype ? term.value : '';
     case 'short-id':
       return shortId(term.value, base);
     case 'precision':
@@ -187,7 +238,7 @@ export async function buildTable(store: GraphStore, spec: TableSpec): Promise<Bu
   if (result.kind !== 'bindings') throw new DataError(`queries/tables/${spec.query}.rq must be a SELECT query`, { file: `queries/tables/${spec.query}.rq` });
   if (result.truncated) throw new DataError(`the ${spec.name} table has more rows than the store's cap`, { file: `queries/tables/${spec.query}.rq` });
   const columns = tableColumns(spec, base);
-  const rows = result.rows.map((row) => columns.map((c) => cell(row[c.source.variable], c.source.take, base)));
+  const rows = result.rows.map((row) => columns.map((c) => cell(row[c.source.variable], c.source, base)));
   if (spec.onePerSubject) {
     // A second value of a column the table gives one cell would repeat the row: say so rather than break the primary key.
     const seen = new Set<string>();

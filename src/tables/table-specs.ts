@@ -372,7 +372,7 @@ export const tableSpecs: readonly TableSpec[] = [
       label,
       { name: 'subject', kind: 'ref', property: fixed(rdf('subject')), description: 'What the claim is about' },
       { name: 'predicate', kind: 'ref', property: fixed(rdf('predicate')), description: 'The property claimed' },
-      { name: 'object', kind: 'term', description: 'The value claimed (an IRI, or a literal of the datatype beside it)' },
+      { name: 'object', kind: 'term', property: fixed(rdf('object')), description: 'The value claimed (an IRI, or a literal of the datatype beside it)' },
     ],
   },
   {
