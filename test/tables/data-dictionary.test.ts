@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataDictionary } from '../../src/tables/data-dictionary.js';
+import { projectRoot } from '../../src/config/load-config.js';
+import { dataDictionary, dataDictionaryMarkdown, dictionaryMarkers } from '../../src/tables/data-dictionary.js';
+import { defaultBaseIri } from '../../src/vocabulary/namespaces.js';
 import { tableMetadata } from '../../src/tables/table-metadata.js';
 import { tableSpecs } from '../../src/tables/table-specs.js';
 
@@ -25,5 +29,17 @@ describe('the data dictionary', () => {
     const html = dataDictionary(metadata, 'v1');
     for (const spec of tableSpecs) expect(html).toContain(`id="${spec.name}.csv"`);
     expect(html).toContain('http://example.test/ontology#statedAge');
+  });
+});
+
+describe('the data dictionary in the README', () => {
+  it('is the one the metadata gives, table by table (npm run docs:dictionary rewrites it)', () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const start = readme.indexOf(dictionaryMarkers.start);
+    const end = readme.indexOf(dictionaryMarkers.end) + dictionaryMarkers.end.length;
+    expect(start).toBeGreaterThan(0);
+    const generated = dataDictionaryMarkdown(tableSpecs.map((spec) => tableMetadata(spec, defaultBaseIri, '')));
+    expect(readme.slice(start, end)).toBe(generated);
+    for (const spec of tableSpecs) expect(generated).toContain(`<code>${spec.name}.csv</code>`);
   });
 });
