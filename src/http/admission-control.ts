@@ -10,7 +10,10 @@ export interface AdmissionLimits {
   readonly queueSize: number;
   /** Queries one client may have running, and as many again waiting; past it 429. */
   readonly perClient: number;
-  /** A query seen finishing within this many milliseconds is cheap from then on. */
+  /**
+   * A query seen finishing within this many milliseconds is cheap from then on; it loses that place only when a
+   * run takes more than `slowFactor` times as long, or ends at its deadline or memory limit.
+   */
   readonly cheapMs: number;
   /** Query time one client may use per window; 0 for no budget. */
   readonly budgetMs: number;
@@ -62,6 +65,12 @@ interface Waiting {
   readonly start: (remainingMs: number, cheap: boolean) => void;
   timer?: NodeJS.Timeout;
 }
+
+/**
+ * A known-cheap query stays cheap through a run up to this many times CHEAP_QUERY_MS: on a busy machine one slow
+ * run is noise, and demoting a query every client sends would queue all of them behind the runaways at once.
+ */
+export const slowFactor = 4;
 
 /** How many query hashes are remembered as cheap; the oldest is forgotten first. */
 const knownCheapLimit = 10_000;
@@ -123,11 +132,9 @@ export class AdmissionControl {
       }, ticket.deadlineMs);
     });
     const started = this.now();
-    let fast = false;
     let outcome: QueryOutcome['outcome'] = 'failed';
     try {
       const result = await work(remainingMs);
-      fast = this.now() - started <= this.limits.cheapMs;
       outcome = 'answered';
       return result;
     } catch (error) {
@@ -135,7 +142,7 @@ export class AdmissionControl {
       else if (error instanceof QueryMemoryError) outcome = 'memory';
       throw error;
     } finally {
-      this.finish(ticket, client, cheap, started, fast);
+      this.finish(ticket, client, cheap, started, outcome);
       this.report({ outcome, ms: this.now() - started, query: ticket.query });
     }
   }
@@ -220,16 +227,19 @@ export class AdmissionControl {
     return ticket.cheap === true || (ticket.query !== undefined && this.knownCheap.has(ticket.query));
   }
 
-  private finish(ticket: Ticket, client: ClientState, cheap: boolean, started: number, fast: boolean): void {
+  private finish(ticket: Ticket, client: ClientState, cheap: boolean, started: number, outcome: QueryOutcome['outcome']): void {
     const now = this.now();
+    const ms = now - started;
     client.running -= 1;
     this.running -= 1;
     if (!cheap) this.runningUncertain -= 1;
-    if (this.limits.budgetMs > 0) client.spent.push([now, now - started]);
+    if (this.limits.budgetMs > 0) client.spent.push([now, ms]);
     if (ticket.query !== undefined) {
-      // A query is judged by its latest run: one that slowed down (or timed out) loses its place among the cheap.
-      this.knownCheap.delete(ticket.query);
-      if (fast) {
+      const known = this.knownCheap.delete(ticket.query);
+      // A fast answer makes a query cheap; a known-cheap one stays so unless it ran far slower or hit a limit.
+      const stopped = outcome === 'timeout' || outcome === 'memory';
+      const keep = outcome === 'answered' ? ms <= this.limits.cheapMs * (known ? slowFactor : 1) : known && !stopped;
+      if (keep) {
         this.knownCheap.set(ticket.query, true);
         const oldest = this.knownCheap.keys().next();
         if (this.knownCheap.size > knownCheapLimit && !oldest.done) this.knownCheap.delete(oldest.value);
