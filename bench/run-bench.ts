@@ -8,6 +8,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/config/load-config.js';
+import { loadQueryCatalog } from '../src/queries/index.js';
+import { defaultBaseIri } from '../src/vocabulary/namespaces.js';
 import { generateCases, syntheticBenchBase } from './generate-cases.js';
 import type { GeneratedDataset } from './generate-cases.js';
 import { processMemory } from './process-memory.js';
@@ -304,20 +306,18 @@ interface SavedQuery {
 }
 
 /**
- * The saved queries as files (`queries/**\/*.rq`), read here rather than from `GET /api/queries`, whose
- * enumerated values are read from the data on first use and can outlive the deadline on a big graph.
+ * The saved queries the catalog serves (it leaves out queries/tables/, which fill /api/tables), with each file's
+ * text as written; listed here rather than by `GET /api/queries`, whose enumerated values are read from the data
+ * on first use and can outlive the deadline on a big graph.
  */
 function savedQueries(): SavedQuery[] {
-  const dir = path.join(projectRoot, 'queries');
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.rq'))
-    .map((file) => file.split(path.sep).join('/'))
-    .sort()
-    .map((file) => {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      const pageSize = /^#\+ pagination: (\d+)$/m.exec(text)?.[1];
-      return { name: file.replace(/\.rq$/, ''), text, ...(pageSize === undefined ? {} : { pageSize: Number(pageSize) }) };
-    });
+  return loadQueryCatalog(projectRoot, defaultBaseIri)
+    .queries.map((q) => ({
+      name: q.name,
+      text: readFileSync(path.join(projectRoot, q.file), 'utf8'),
+      ...(q.pageSize === undefined ? {} : { pageSize: q.pageSize }),
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Parameter values from the generated data, for each IRI parameter (`?_name_iri` / `?__name_iri`) the query has. */
