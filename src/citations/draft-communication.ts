@@ -246,11 +246,11 @@ export function draftCommunication(record: PersonClaims, baseIri: string): Commu
   }
   for (const disagreement of record.disagreements) {
     for (const version of disagreement.versions) {
-      const who = joinAnd([...new Set(version.sources.map((s) => s.publisher ?? s.title ?? s.label ?? s.iri))]);
+      const who = joinAnd([...new Set(version.sources.map(sourceName))]);
       const what = version.statement ?? `${disagreement.subjectLabel ?? disagreement.subject}: ${version.valueLabel ?? version.value}`;
       const located = version.locators.map((l) => {
         const source = version.sources.find((s) => s.iri === l.source);
-        return `${l.locator} (${source?.publisher ?? source?.title ?? source?.label ?? l.source})`;
+        return `${l.locator} (${source ? sourceName(source) : l.source})`;
       });
       const citation = withoutFinalStop(formatFootnoteCitation(version.sources));
       const tail = located.length > 0 ? `; at ${located.join('; ')}` : '';
@@ -386,6 +386,11 @@ function capitalise(text: string): string {
 }
 
 /** Lower-cases a controlled-list label used inside a sentence ("Life imprisonment" → "life imprisonment"). */
+/** How a version's source is named in "According to A": its publisher, else its title, label or IRI. */
+function sourceName(source: SourceSummary): string {
+  return source.publisher ?? source.title ?? source.label ?? source.iri;
+}
+
 /** A claim's wording after "According to A,": a leading article or pronoun is lowered; a name (any other word) is kept. */
 function lowerFirstUnlessName(text: string): string {
   return /^(The|A|An|His|Her|Their|It) /.test(text) ? lowerFirst(text) : text;

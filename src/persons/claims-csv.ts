@@ -1,5 +1,6 @@
 // A person's claims as one tidy CSV: one row per claim, source and excerpt, one value per cell, IRIs beside their labels.
 import { csvField } from '../formats/csv-field.js';
+import { localName } from './local-name.js';
 import type { Claim, DateValue, PersonClaims, Ref } from '../citations/index.js';
 
 export const claimsCsvColumns = [
@@ -103,9 +104,4 @@ export function claimsCsv(claims: PersonClaims): string {
     }
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** The last path segment (or fragment) of an IRI: `nurmuhammet-yasin-arrest-2004-11-29`, `date`. */
-function localName(iri: string): string {
-  return iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
 }

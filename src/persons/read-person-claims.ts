@@ -6,6 +6,7 @@ import type { CitationQueries, CitationQueryName } from './citation-queries.js';
 import { resolvePerson } from './resolve-person.js';
 import type { Claim, Disagreement, EventClaim, IdentityField, PersonClaims, PunishmentClaim, Provision, Ref, SourceSummary } from '../citations/index.js';
 import { toDateValue } from './to-date-value.js';
+import { localName } from './local-name.js';
 
 type Row = Readonly<Record<string, Term>>;
 
@@ -315,11 +316,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
   else if (!list.includes(value)) list.push(value);
-}
-
-/** The last path segment (or fragment) of an IRI: `gulmire-imin-arrest`. */
-function localName(iri: string): string {
-  return iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
 }
 
 function compareNotation(a: string | null, b: string | null): number {

@@ -42,14 +42,22 @@ export interface ValidationReport {
   readonly files: readonly string[];
   /** Quads in the files validated (derived triples are validated too, but not counted). */
   readonly size: number;
+}
+
+export interface DatasetReport extends ValidationReport {
   /** What a curator should look at next (single sources, undated arrests, sources without URL, excerpts not in held text); never a failure. */
   readonly curation: readonly CurationFinding[];
 }
 
-/** Validates the given data files (with the ontology's class hierarchy) against every shape in shapesDir. */
-export async function validateDataset(options: ValidateOptions): Promise<ValidationReport> {
+/**
+ * Validates the given data files (with the ontology's class hierarchy) against every shape in shapesDir, then runs
+ * the curation checks over them (only here: an import validating files before writing them needs the shapes alone).
+ */
+export async function validateDataset(options: ValidateOptions): Promise<DatasetReport> {
   const data = loadPaths(options.root, options.paths ?? ['data'], options.baseIri);
-  return validateGraph({ ...options, store: data.store, graphs: data.graphs });
+  const report = await validateGraph({ ...options, store: data.store, graphs: data.graphs });
+  const fileOf = new Map(data.graphs.filter((g) => g.derived !== true).map((g) => [g.iri, g.file]));
+  return { ...report, curation: curationReport(data.store, fileOf, options.root, options.baseIri) };
 }
 
 export interface ValidateGraphOptions extends Omit<ValidateOptions, 'paths'> {
@@ -96,8 +104,7 @@ export async function validateGraph(options: ValidateGraphOptions): Promise<Vali
   });
   // The size is the files' own: the derived triples were checked too, but no one wrote them.
   const size = files.reduce((sum, g) => sum + g.size, 0);
-  const curation = curationReport(data.store, fileOf, options.root, options.baseIri);
-  return { conforms: report.conforms, results, files: files.map((g) => g.file), size, curation };
+  return { conforms: report.conforms, results, files: files.map((g) => g.file), size };
 }
 
 /** Loads files and folders given by the user, relative to root; each must exist. */

@@ -1,53 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, projectRoot } from '../../src/config/load-config.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { openLocalStore } from '../../src/backends/local/open-local-store.js';
+import { openDatasetQueries, seedText, type DatasetQueries } from '../helpers/dataset-queries.js';
 
 // Every fact the seed page states, asked of the loaded graph. Each ASK also demands that the node carrying
 // the fact cites the seed page in one hop, so a fact without its source fails as surely as a missing fact.
-const prefixes = `
-PREFIX cg: <ontology#>
-PREFIX person: <id/person/>
-PREFIX case: <id/case/>
-PREFIX event: <id/event/>
-PREFIX source: <id/source/>
-PREFIX org: <id/organisation/>
-PREFIX place: <id/place/>
-PREFIX legal: <id/legal/>
-PREFIX charge: <id/concept/charge/>
-PREFIX sentence: <id/concept/sentence-type/>
-PREFIX finding: <id/concept/finding/>
-PREFIX award: <id/concept/award/>
-PREFIX campaign: <id/campaign/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dct: <http://purl.org/dc/terms/>
-`;
 const seed = 'source:uhrp-prisoner-profile-gulmire-imin';
-const seedText = readFileSync(path.join(projectRoot, '../shared/seed/uhrp-prisoner-profile-gulmire-imin.txt'), 'utf8');
 
-let store: GraphStore;
+let dataset: DatasetQueries;
 beforeAll(async () => {
-  store = await openLocalStore(loadConfig({}, { workers: 1 }));
+  dataset = await openDatasetQueries();
 });
-afterAll(async () => store?.close());
+afterAll(async () => dataset?.close());
 
-async function ask(body: string): Promise<boolean> {
-  const result = await store.query({ query: `${prefixes} ASK { ${body} }` });
-  if (result.kind !== 'boolean') throw new Error(`expected a boolean, got ${result.kind}`);
-  return result.value;
-}
-
-async function select(body: string): Promise<Array<Record<string, string>>> {
-  const result = await store.query({ query: `${prefixes} ${body}` });
-  if (result.kind !== 'bindings') throw new Error(`expected bindings, got ${result.kind}`);
-  return result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.value])));
-}
+const ask = (body: string): Promise<boolean> => dataset.ask(body);
+const select = (query: string): Promise<Array<Record<string, string>>> => dataset.select(query);
 
 const facts: ReadonlyArray<readonly [string, string]> = [
   ['Gulmire Imin is a person, named so', `person:gulmire-imin a schema:Person ; schema:name "Gulmire Imin" ; prov:wasDerivedFrom ${seed} .`],
