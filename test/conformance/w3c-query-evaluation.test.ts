@@ -7,55 +7,67 @@ import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { casegraphTestEngine } from './casegraph-test-engine.js';
 import type { TestSource } from './casegraph-test-engine.js';
-import { conformanceSuites } from './conformance-suites.js';
+import { conformanceSuites, suiteName } from './conformance-suites.js';
+import { conformanceTable } from './conformance-table.js';
+import type { TableRow } from './conformance-table.js';
 import type { SuiteOutcome } from './run-w3c-suites.js';
-import { skippedTests } from './skipped-tests.js';
+import { knownFailures } from './skipped-tests.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** CI clones the repository with ../shared beside it; the W3C data is never copied into the repository. */
-const suitesFolder = path.resolve(projectRoot, '../shared/w3c-rdf-tests/sparql/sparql11');
-const present = existsSync(path.join(suitesFolder, 'manifest-all.ttl'));
+const collectionsFolder = path.resolve(projectRoot, '../shared/w3c-rdf-tests/sparql');
+const suitesFolder = path.join(collectionsFolder, 'sparql11');
+const present = existsSync(path.join(suitesFolder, 'manifest-all.ttl')) && existsSync(path.join(collectionsFolder, 'sparql10/manifest-evaluation.ttl'));
 const canonicalBase = 'https://w3c.github.io/rdf-tests/sparql/sparql11/';
 
 if (!present) {
-  console.log(`W3C SPARQL 1.1 conformance SKIPPED: ${suitesFolder} is absent (clone w3c-rdf-tests to ../shared to run it)`);
+  console.log(`W3C SPARQL conformance SKIPPED: ${collectionsFolder} lacks sparql11/ or sparql10/ (clone w3c-rdf-tests to ../shared to run it)`);
 }
 
 async function runSuites(source: TestSource): Promise<SuiteOutcome[]> {
   // A child process: rdf-test-suite's fetch machinery and timers stay out of the test runner.
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'test/conformance/run-w3c-suites.ts'), `--source=${source}`, suitesFolder],
+    ['--import', 'tsx', path.join(projectRoot, 'test/conformance/run-w3c-suites.ts'), `--source=${source}`, collectionsFolder],
     { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024, timeout: 170_000 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as SuiteOutcome[];
 }
 
+function tableRow(outcome: SuiteOutcome): TableRow {
+  return {
+    suite: outcome.suite,
+    kind: outcome.kind,
+    run: outcome.tests.length,
+    passed: outcome.tests.filter((t) => t.ok).length,
+    knownFailures: outcome.tests.filter((t) => !t.ok && t.id in knownFailures).length,
+    skipped: outcome.skipped.length,
+    reasons: [...new Set(outcome.skipped.map((s) => s.reason))],
+  };
+}
+
 // Each test's data goes into an N3 store (the reference) and into the shared quad index the query workers read.
-describe.skipIf(!present).each(['n3', 'index'] as const)('the W3C SPARQL 1.1 query-evaluation suites over the %s source', (source) => {
-  it("pass against casegraph's engine setup, except the reasoned skip list", async () => {
+describe.skipIf(!present).each(['n3', 'index'] as const)('the W3C SPARQL 1.1 and 1.0 query-evaluation and syntax suites over the %s source', (source) => {
+  it("pass against casegraph's engine setup, except the reasoned lists of known failures and out-of-scope tests", async () => {
     const outcomes = await runSuites(source);
-    expect(outcomes.map((o) => o.suite)).toEqual(conformanceSuites);
+    console.log(conformanceTable(`W3C SPARQL conformance, engine over the ${source} source:`, outcomes.map(tableRow)));
+    expect(outcomes.map((o) => o.suite)).toEqual(conformanceSuites.map(suiteName));
     for (const outcome of outcomes) {
       expect(outcome.crash, `${outcome.suite} manifest`).toBeUndefined();
-      expect(outcome.tests.length, `${outcome.suite} ran no tests`).toBeGreaterThan(0);
+      expect(outcome.tests.length + outcome.skipped.length, `${outcome.suite} ran no tests`).toBeGreaterThan(0);
     }
     const tests = outcomes.flatMap((o) => o.tests);
-    const failures = tests.filter((t) => !t.ok && !(t.id in skippedTests)).map((t) => `${t.id}: ${t.error}`);
+    const failures = tests.filter((t) => !t.ok && !(t.id in knownFailures)).map((t) => `${t.id}: ${t.error}`);
     expect(failures).toEqual([]);
-    // A skip that now passes (or no longer exists) must leave the list, so it never hides a regression.
-    const stale = Object.keys(skippedTests).filter((id) => !tests.some((t) => t.id === id && !t.ok));
+    // A known failure that now passes (or no longer exists) must leave the list, so it never hides a regression.
+    const stale = Object.keys(knownFailures).filter((id) => !tests.some((t) => t.id === id && !t.ok));
     expect(stale).toEqual([]);
-    const passed = tests.filter((t) => t.ok).length;
-    console.log(
-      `W3C SPARQL 1.1 conformance (${source}): ${passed} passed, ${tests.length - passed} skipped (listed), 0 failed, over ${conformanceSuites.length} suites`,
-    );
   }, 180_000);
 });
 
 if (!present) {
-  describe('the W3C SPARQL 1.1 query-evaluation suites', () => {
-    it.skip(`were SKIPPED: ${suitesFolder} is absent`, () => undefined);
+  describe('the W3C SPARQL query-evaluation and syntax suites', () => {
+    it.skip(`were SKIPPED: ${collectionsFolder} lacks the suites`, () => undefined);
   });
 }
 
