@@ -1,6 +1,8 @@
-// W3C SPARQL 1.1 Protocol tests that concern queries, run by rdf-test-suite against casegraph listening on loopback.
+// W3C SPARQL 1.1 Protocol tests that concern queries, and the service-description tests, run by rdf-test-suite against casegraph listening on loopback.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Parser } from 'n3';
@@ -12,10 +14,11 @@ import { loadConfig, projectRoot, type Config } from '../../src/config/load-conf
 import type { GraphStore, QueryRequest } from '../../src/store/graph-store.js';
 import { openLocalStore } from '../../src/backends/local/open-local-store.js';
 import { requiredQueryFolders } from '../helpers/synthetic-app.js';
+import { conformanceTable } from './conformance-table.js';
 
 /** The suites' data, outside the repository (never copied in). */
 const suitesFolder = path.resolve(projectRoot, '../shared/w3c-rdf-tests/sparql/sparql11');
-const present = existsSync(path.join(suitesFolder, 'protocol/manifest.ttl'));
+const present = existsSync(path.join(suitesFolder, 'protocol/manifest.ttl')) && existsSync(path.join(suitesFolder, 'service-description/manifest.ttl'));
 const canonicalBase = 'https://w3c.github.io/rdf-tests/sparql/sparql11/';
 
 /**
@@ -76,6 +79,18 @@ function installTestLoader(app: FastifyInstance, store: ReloadableStore, config:
     await store.replace(await openLocalStore(config));
     await reply.code(204).send();
     return payload;
+  });
+}
+
+/** A port free a moment ago; only this test binds loopback ports it picks, so no other process takes it meanwhile. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -145,5 +160,62 @@ describe('the W3C SPARQL 1.1 protocol tests', () => {
     expect(results.filter((r) => r.test.uri.includes('#update_'))).toEqual([]);
     expect(passed).toHaveLength(27);
     expect(passed.filter((r) => r.test.uri.includes('#bad_'))).toHaveLength(14);
+    console.log(
+      conformanceTable('W3C SPARQL conformance, against the listening server:', [
+        {
+          suite: 'sparql11/protocol',
+          kind: 'protocol',
+          run: results.length,
+          passed: passed.length,
+          knownFailures: 0,
+          skipped: 7,
+          reasons: ['update_*: SPARQL Update, which this read-only endpoint refuses by design'],
+        },
+      ]),
+    );
   }, 120_000);
+
+  it('for the service description all pass against a server whose base IRI is where it listens', async () => {
+    // sd:endpoint names the deployment's public endpoint ({BASE_IRI}sparql), which the tests expect to be the URL they
+    // read; so this server's base IRI is its own loopback address, as a deployment's is its public one.
+    const port = await freePort();
+    const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: `http://127.0.0.1:${port}/`, workers: 1 });
+    const described = buildApp({ store: await openLocalStore(config), config });
+    const describedEndpoint = `${await described.listen({ host: '127.0.0.1', port })}/sparql`;
+    const unused = () => {
+      throw new Error('service-description tests read the endpoint, not an engine');
+    };
+    let results: Awaited<ReturnType<TestSuiteRunner['runManifest']>>;
+    try {
+      results = await new TestSuiteRunner().runManifest(
+        `${canonicalBase}service-description/manifest.ttl`,
+        { parse: unused, query: unused },
+        {
+          exitWithStatusCode0: true,
+          outputFormat: 'summary',
+          timeOutDuration: 30_000,
+          customEngingeOptions: { serviceDescriptionEndpoint: describedEndpoint },
+          urlToFileMapping: `${canonicalBase}~${suitesFolder}/`,
+        },
+      );
+    } finally {
+      await described.close();
+    }
+    const failed = results.filter((r) => !r.ok).map((r) => `${r.test.uri}: ${String((r.error as Partial<Error> | undefined)?.message ?? r.error)}`);
+    expect(failed).toEqual([]);
+    expect(results).toHaveLength(3);
+    console.log(
+      conformanceTable('W3C SPARQL conformance, against the listening server:', [
+        {
+          suite: 'sparql11/service-description',
+          kind: 'service description',
+          run: results.length,
+          passed: results.length,
+          knownFailures: 0,
+          skipped: 0,
+          reasons: [],
+        },
+      ]),
+    );
+  }, 60_000);
 });
