@@ -16,7 +16,7 @@ import { openApiPlugin } from './http/openapi-plugin.js';
 import { healthRoute } from './health/index.js';
 import { editorAssetsRoute, sparqlRoute, sparqlTag, truncatedHeader, versionHeader } from './sparql-endpoint/index.js';
 import { resultFormats } from './formats/result-formats.js';
-import { loadQueryCatalog, queryCatalogPlugin, savedQueriesTag, savedQueryRoutes, type QueryCatalog } from './queries/index.js';
+import { editorExampleText, loadQueryCatalog, queryCatalogPlugin, savedQueriesTag, savedQueryRoutes, type QueryCatalog } from './queries/index.js';
 import { linkedDataPlugin, linkedDataTag } from './linked-data/index.js';
 import { personsPlugin, personsTags } from './persons/index.js';
 import { reconciliationPlugin, reconciliationTag } from './reconciliation/index.js';
@@ -34,8 +34,8 @@ export interface BuildAppOptions {
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { store, config } = options;
   const catalog = options.catalog ?? loadQueryCatalog(config.root, config.baseIri);
-  // The editor's menu offers the saved queries, labelled by their grlc summary.
-  const examples = catalog.queries.map(({ file, summary, text }) => ({ file, summary, query: text }));
+  // The editor's menu offers the saved queries, labelled by their grlc summary, parameters bound as the API binds them.
+  const examples = catalog.queries.map((query) => ({ file: query.file, summary: query.summary, query: editorExampleText(query, config.baseIri) }));
   const app = Fastify({
     logger: options.logger ?? false,
     // Ids the server makes up, never one a client sends (requestIdHeader is off): a log line cannot be forged onto another request.

@@ -5,4 +5,5 @@ export { savedQueryRoutes } from './saved-query-routes.js';
 export { savedQueriesTag } from './saved-query-schemas.js';
 export { parseQueryFile } from './parse-query-file.js';
 export { runSavedQuery } from './run-saved-query.js';
+export { editorExampleText } from './editor-example-text.js';
 export type { SavedQuery } from './saved-query.js';
