@@ -12,6 +12,15 @@ interface EditorWindow {
 }
 const examples = {
   'queries/places.rq': `#+ summary: Places and their labels\nSELECT ?place ?label WHERE { ?place <${vocab}label> ?label } ORDER BY ?label\n`,
+  // Parameterised as sources/by-person is: unbound, the BIND is dropped and the UNION's first branch matches everyone.
+  'queries/neighbours.rq': `#+ summary: A person and their neighbours
+#+ defaults:
+#+   - person: id/person/p1
+SELECT ?neighbour ?name WHERE {
+  { BIND(?_person_iri AS ?neighbour) } UNION { ?_person_iri <${vocab}livesIn> ?place . ?neighbour <${vocab}livesIn> ?place . FILTER(?neighbour != ?_person_iri) }
+  ?neighbour <${vocab}name> ?name .
+} ORDER BY ?name
+`,
 };
 
 let s: SyntheticApp;
@@ -71,6 +80,32 @@ describe('the SPARQL editor in a real browser', () => {
     expect(problems).toEqual([]);
     const elsewhere = requests.filter((url) => !url.startsWith(`${base}/`));
     expect(elsewhere).toEqual([]);
+  });
+
+  it("runs a parameterised example with its default bound and shows the API's answer", async () => {
+    const api = await s.app.inject({ method: 'GET', url: '/api/queries/neighbours', headers: { accept: 'application/sparql-results+json' } });
+    expect(api.statusCode, api.body).toBe(200);
+    const apiNames = (JSON.parse(api.body) as { results: { bindings: Array<{ name: { value: string } }> } }).results.bindings.map((b) => b.name.value);
+    // p1 lives in place 2 with p11 and p21.
+    expect(apiNames).toEqual(['Person 1', 'Person 11', 'Person 21']);
+
+    const page = await context!.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${base}/sparql`);
+    await page.waitForSelector('.yasqe .CodeMirror');
+    await expect.poll(() => page.locator('#examples option').count()).toBeGreaterThan(2);
+    await page.selectOption('#examples', { label: 'A person and their neighbours' });
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as EditorWindow).casegraphEditor.getTab().getQuery()))
+      .toContain('BIND(<http://example.test/id/person/p1> AS ?neighbour)');
+    await page.click('.yasqe_queryButton');
+
+    const cells = page.locator('.yasr table tbody tr td:nth-child(3)');
+    await cells.first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('.yasr table tbody tr').count()).toBe(apiNames.length);
+    expect((await cells.allInnerTexts()).map((text) => text.trim())).toEqual(apiNames);
+    expect(problems).toEqual([]);
   });
 
   it('opens a shared link with its query in the editor (the query travels in the fragment)', async () => {
