@@ -29,16 +29,6 @@ export const knownFailures: Readonly<Record<string, string>> = {
     'Comunica 5.4 does not join VALUES inside GRAPH ?g with the graph name: the UNDEF row stays unbound for ?g instead of matching each named graph.',
   'sparql10/graph/manifest#graph-optional':
     'Comunica 5.4 lets the GRAPH variable constrain a nested OPTIONAL that mentions it (the quad pattern ?s ?p ?g ?g), so rows the OPTIONAL should drop on the join with the graph name are kept.',
-  'sparql10/open-world/manifest#open-eq-07':
-    'Comunica 5.4 answers "xyz"^^xsd:integer = "xyz"^^xsd:integer (an ill-formed literal compared with itself) with an error instead of true (same RDF term).',
-  'sparql10/open-world/manifest#open-eq-08':
-    'Comunica 5.4 answers a language-tagged literal != a literal of another datatype (xsd:integer, an unknown one) with an error instead of true.',
-  'sparql10/open-world/manifest#open-eq-10': 'As open-eq-08 (!= between a language-tagged literal and one of another datatype), with OPTIONAL.',
-  'sparql10/open-world/manifest#open-eq-11': 'As open-eq-07 and open-eq-08 together (?v1 != ?v2 || ?v1 = ?v2).',
-  'sparql10/open-world/manifest#open-eq-12': 'As open-eq-07 and open-eq-08 together, inside an OPTIONAL filter.',
-  'sparql10/open-world/manifest#date-1':
-    'Comunica 5.4 takes an xsd:date without a timezone as UTC: "2006-08-23" = "2006-08-23Z" is true, where the comparison is indeterminate (an error) by XML Schema.',
-  'sparql10/open-world/manifest#date-2': 'As date-1, with != .',
 };
 
 export function outOfScopeReason(id: string): string | undefined {
