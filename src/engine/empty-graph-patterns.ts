@@ -1,4 +1,4 @@
-// `GRAPH ?g {}` and `GRAPH <g> {}` as SPARQL defines them: the algebra translation drops an empty GRAPH group, so it is marked before and rebuilt after.
+// `GRAPH ?g {}` and `GRAPH <g> {}` (and a GRAPH group without triple patterns) as SPARQL defines them: the algebra translation drops the graph, so it is marked before and rebuilt after.
 import { DataFactory } from 'rdf-data-factory';
 import type { AlgebraOperation } from './query-analyzer.js';
 import { treeNodes } from './tree-nodes.js';
@@ -17,7 +17,7 @@ interface AstNode {
 }
 
 /**
- * Puts one stand-in triple pattern `?m_s ?m_p ?m_o` into every empty GRAPH group of a parsed query (SPARQL 1.1
+ * Puts one stand-in triple pattern `?m_s ?m_p ?m_o` into every GRAPH group of a parsed query that is empty or holds no triple pattern (SPARQL 1.1
  * §18.2.2.6 and 18.5: `GRAPH ?g {}` has one solution per named graph, `GRAPH <g> {}` one if the graph exists, none
  * otherwise). @traqula/algebra-sparql-1-2 translates an empty GRAPH group to the empty pattern, which answers one
  * solution with `?g` unbound, and Comunica answers `ASK { GRAPH <http://nowhere/> {} }` true.
@@ -27,16 +27,33 @@ export function markEmptyGraphPatterns(ast: unknown): void {
   // The stand-in is walked too once added, harmlessly: it is a bgp, not a GRAPH group.
   for (const found of treeNodes(ast)) {
     const node = found as AstNode;
-    if (node.type === 'pattern' && node.subType === 'graph' && Array.isArray(node.patterns) && node.patterns.length === 0) {
+    if (node.type === 'pattern' && node.subType === 'graph' && Array.isArray(node.patterns) && !containsTriples(node.patterns)) {
       const n = count++;
       const variable = (part: string) => ({ type: 'term', subType: 'variable', value: `${markerPrefix}${String(n)}_${part}` });
-      node.patterns.push({
+      const stand = {
         type: 'pattern',
         subType: 'bgp',
         triples: [{ type: 'triple', subject: variable('s'), predicate: variable('p'), object: variable('o'), annotations: [] }],
-      });
+      };
+      // A group with content keeps it in a group of its own, joined with the stand-in: inside, the graph
+      // variable stays unbound as SPARQL scopes it (`GRAPH ?g { FILTER(BOUND(?g)) }` has no solution).
+      const content = node.patterns.length > 0 ? [{ type: 'pattern', subType: 'group', patterns: node.patterns.splice(0) }] : [];
+      node.patterns.push(...content, stand);
     }
   }
+}
+
+/**
+ * Whether a triple pattern (or property path) occurs anywhere in the group. A GRAPH group without one, such
+ * as `GRAPH ?g { VALUES (?g ?t) { (UNDEF "foo") } }` or `GRAPH ?g { BIND(1 AS ?x) }`, loses its graph in the
+ * algebra just as an empty one does (the W3C test bindings#graph): the stand-in joins it with the graph names.
+ */
+function containsTriples(patterns: unknown[]): boolean {
+  for (const found of treeNodes(patterns)) {
+    const node = found as AstNode & { triples?: unknown[] };
+    if (node.type === 'pattern' && node.subType === 'bgp' && (node.triples?.length ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 type Operation = Record<string, unknown> & { type: string };

@@ -25,8 +25,6 @@ export const outOfScope: readonly OutOfScope[] = [
 export const knownFailures: Readonly<Record<string, string>> = {
   'sparql11/aggregates/manifest#agg-empty-group-count-graph':
     'Comunica 5.4 evaluates an aggregate subquery inside GRAPH ?g once over all graphs: it returns one row without ?g instead of one count per named graph.',
-  'sparql11/bindings/manifest#graph':
-    'Comunica 5.4 does not join VALUES inside GRAPH ?g with the graph name: the UNDEF row stays unbound for ?g instead of matching each named graph.',
   'sparql10/graph/manifest#graph-optional':
     'Comunica 5.4 lets the GRAPH variable constrain a nested OPTIONAL that mentions it (the quad pattern ?s ?p ?g ?g), so rows the OPTIONAL should drop on the join with the graph name are kept.',
 };

@@ -81,6 +81,18 @@ describe('the named graphs', () => {
     expect((await sparql('ASK { GRAPH <http://nowhere/> {} }')).boolean).toBe(false);
     expect((await sparql(`ASK { GRAPH <${c.store.graphs[0]?.iri ?? ''}> {} }`)).boolean).toBe(true);
   });
+
+  it('joins a GRAPH group without triple patterns (VALUES with UNDEF) with every graph name (W3C bindings#graph)', async () => {
+    const first = c.store.graphs[0]?.iri ?? '';
+    const answer = await sparql(`SELECT ?g ?t { GRAPH ?g { VALUES (?g ?t) { (UNDEF "any") (<${first}> "first") } } }`);
+    const rows = (answer.results?.bindings ?? []).map((row) => `${row.t?.value ?? ''} ${row.g?.value ?? 'UNBOUND'}`);
+    expect(rows.sort()).toEqual([...c.store.graphs.map((g) => `any ${g.iri}`), `first ${first}`].sort());
+  });
+
+  it('keeps the graph variable unbound inside its group (W3C graph-variable-scope)', async () => {
+    expect(column(await sparql('SELECT * { GRAPH ?g { FILTER(BOUND(?g)) } }'), 'g')).toEqual([]);
+    expect(column(await sparql('SELECT ?x { GRAPH ?g { BIND(BOUND(?g) AS ?x) } } LIMIT 1'), 'x')).toEqual(['false']);
+  });
 });
 
 describe('a BIND of an unbound variable', () => {
