@@ -19,14 +19,12 @@ export const outOfScope: readonly OutOfScope[] = [
 
 /**
  * Known engine failures, run every time: each must still fail (a listed test that passes fails the check, so the
- * list never hides a regression). They fail the same way with plain Comunica 5.4 over an N3 store and no
- * casegraph code; the README gives each one's upstream report.
+ * list never hides a regression). It fails the same way with plain Comunica 5.4 over an N3 store and no
+ * casegraph code; the README gives its upstream report.
  */
 export const knownFailures: Readonly<Record<string, string>> = {
   'sparql11/aggregates/manifest#agg-empty-group-count-graph':
     'Comunica 5.4 evaluates an aggregate subquery inside GRAPH ?g once over all graphs: it returns one row without ?g instead of one count per named graph.',
-  'sparql10/graph/manifest#graph-optional':
-    'Comunica 5.4 lets the GRAPH variable constrain a nested OPTIONAL that mentions it (the quad pattern ?s ?p ?g ?g), so rows the OPTIONAL should drop on the join with the graph name are kept.',
 };
 
 export function outOfScopeReason(id: string): string | undefined {

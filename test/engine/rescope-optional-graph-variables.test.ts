@@ -1,0 +1,34 @@
+import { Parser, Store } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { decodeResult } from '../../src/engine/decode-result.js';
+import { QueryRunner } from '../../src/engine/query-runner.js';
+
+// The minimal query of the W3C SPARQL 1.0 test graph-optional, which Comunica 5.4 answered with four rows instead of one (issue 15, item 3).
+const base = 'http://example/';
+const data = `@prefix : <http://example/> .
+<http://example/data-optional.ttl> { :s :p :o . :s2 :p <http://example/data-optional.ttl> . }
+<http://example/data-g1.ttl> { :x :p 1 . :a :p 9 . }
+`;
+const runner = new QueryRunner(new Store(new Parser({ format: 'application/trig' }).parse(data)), base, { unionDefaultGraph: false });
+
+async function rows(query: string): Promise<Array<Record<string, string>>> {
+  const result = decodeResult(await runner.run({ query, maxResults: 1000 }));
+  if (result.kind !== 'bindings') throw new Error(result.kind);
+  return result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, t]) => [k, t.value.replace(base, ':')])));
+}
+
+describe('a graph variable that an OPTIONAL inside the GRAPH group mentions', () => {
+  it('is joined with the graph name after the OPTIONAL, which drops the rows it bound to anything else', async () => {
+    expect(await rows('SELECT ?g ?s { GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } } }')).toEqual([{ g: ':data-optional.ttl', s: ':s2' }]);
+  });
+
+  it('shows no stand-in variable in SELECT *', async () => {
+    const answer = await rows('SELECT * { GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } } }');
+    expect(answer).toEqual([{ g: ':data-optional.ttl', s: ':s2', p: ':p', o: ':data-optional.ttl' }]);
+  });
+
+  it('leaves an OPTIONAL that does not mention the graph variable as it was', async () => {
+    const answer = await rows('SELECT ?g ?s ?v { GRAPH ?g { ?s ?p ?o OPTIONAL { ?s <http://example/q> ?v } } } ORDER BY ?s');
+    expect(answer.map((r) => r.s)).toEqual([':a', ':s', ':s2', ':x']);
+  });
+});
