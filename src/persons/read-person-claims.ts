@@ -20,7 +20,7 @@ const eventKinds: Readonly<Record<string, EventClaim['kind']>> = {
 
 /** Throws NotFoundError when `id` names no schema:Person (resolvePerson, the rule every person route shares). */
 export async function readPersonClaims(store: GraphStore, queries: CitationQueries, id: string): Promise<PersonClaims> {
-  const person = resolvePerson(store, id);
+  const person = await resolvePerson(store, id);
   const iri = person.value;
   const run = async (name: CitationQueryName): Promise<readonly Row[]> => {
     const result = await store.query({ query: queries[name], bindings: { _person_iri: person } });
