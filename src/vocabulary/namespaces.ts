@@ -107,6 +107,11 @@ export const relativeNamespaces = {
   dateIntervalsGraph: 'graph/derived/date-intervals',
   /** Derived at load time: the RDFS sub-class and sub-property closure of the ontology (ontology/ only). */
   entailmentGraph: 'graph/derived/entailment',
+  /**
+   * The named graph in a remote SPARQL store that records which dataset version it holds and the graph of each
+   * file (written by `casegraph load --to sparql`, read by the sparql backend); never one of the served graphs.
+   */
+  storeCatalog: 'store/catalog',
 } as const;
 
 export function casegraphNamespaces(base: string): CasegraphNamespaces {

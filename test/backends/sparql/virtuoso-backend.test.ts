@@ -1,0 +1,120 @@
+// The same API over the embedded store and over a private Virtuoso: answers compared, the remote store's rules checked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../src/app.js';
+import { loadConfig, type Config } from '../../../src/config/load-config.js';
+import { openStore } from '../../../src/backends/open-store.js';
+import type { GraphStore } from '../../../src/store/graph-store.js';
+import { copyStoreInto, startVirtuoso, virtuosoMissing, type PrivateVirtuoso } from '../../helpers/private-virtuoso.js';
+
+const missing = virtuosoMissing();
+if (missing) console.warn(`skipping the Virtuoso backend tests: ${missing}`);
+
+const sparqlConfig = (config: Config, queryUrl: string): Config => ({
+  ...config,
+  store: 'sparql',
+  sparql: { queryUrl, updateUrl: undefined, user: undefined, password: undefined, maxBytes: 64 * 1024 * 1024 },
+});
+
+describe.skipIf(missing !== undefined)('the sparql backend over Virtuoso', () => {
+  let virtuoso: PrivateVirtuoso | undefined;
+  let local: GraphStore | undefined;
+  let remote: GraphStore | undefined;
+  let localApp: FastifyInstance;
+  let remoteApp: FastifyInstance;
+
+  beforeAll(async () => {
+    const config = loadConfig({}, { workers: 1 });
+    virtuoso = await startVirtuoso();
+    local = await openStore(config);
+    await copyStoreInto(virtuoso, local);
+    remote = await openStore(sparqlConfig(config, virtuoso.queryUrl));
+    localApp = buildApp({ store: local, config });
+    remoteApp = buildApp({ store: remote, config: sparqlConfig(config, virtuoso.queryUrl) });
+    await Promise.all([localApp.ready(), remoteApp.ready()]);
+  }, 600_000);
+
+  afterAll(async () => {
+    await localApp?.close();
+    await remoteApp?.close();
+    await virtuoso?.stop();
+  }, 60_000);
+
+  it('reads the dataset version, graphs and size from the store catalog', () => {
+    expect(remote?.version).toBe(local?.version);
+    expect(remote?.graphs).toEqual(local?.graphs);
+    expect(remote?.size).toBe(local?.size);
+  });
+
+  // Entity pages, person documents, citations, saved queries, dumps and the description: byte for byte.
+  const same = [
+    '/id/person/gulmire-imin.ttl',
+    '/id/person/gulmire-imin.jsonld',
+    '/id/person/gulmire-imin.html',
+    '/ontology.ttl',
+    '/',
+    '/api/persons',
+    '/api/persons/gulmire-imin',
+    '/api/persons/gulmire-imin/citations',
+    '/api/persons/gulmire-imin/claims',
+    '/api/queries/persons/list',
+    '/api/queries/persons/timeline?person=id/person/gulmire-imin',
+    '/api/queries/events/per-year',
+    '/dumps/casegraph.nt',
+    '/dumps/persons.csv',
+    '/.well-known/void',
+  ];
+  for (const url of same) {
+    it(`answers ${url} as the embedded store does`, async () => {
+      const [a, b] = await Promise.all([localApp.inject({ url }), remoteApp.inject({ url })]);
+      expect(b.statusCode, b.body.slice(0, 300)).toBe(a.statusCode);
+      expect(b.headers.etag).toBe(a.headers.etag);
+      expect(b.body).toBe(a.body);
+    }, 120_000);
+  }
+
+  it('answers a SPARQL SELECT over the union of our graphs only, never the server’s own graphs', async () => {
+    const query = encodeURIComponent('SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }');
+    const [a, b] = await Promise.all(
+      [localApp, remoteApp].map((app) => app.inject({ url: `/sparql?query=${query}`, headers: { accept: 'application/sparql-results+json' } })),
+    );
+    const count = (body: string) => Number(JSON.parse(body).results.bindings[0].graphs.value);
+    expect(count(b!.body)).toBe(local?.graphs.length);
+    expect(count(b!.body)).toBe(count(a!.body));
+  }, 60_000);
+
+  it('refuses SERVICE after parsing, before anything is sent', async () => {
+    const query = encodeURIComponent('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }');
+    const response = await remoteApp.inject({ url: `/sparql?query=${query}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(/SERVICE is not accepted/);
+  });
+
+  it('refuses a FROM that names a graph that is not ours', async () => {
+    const query = encodeURIComponent('SELECT * WHERE { ?s ?p ?o } LIMIT 1');
+    const response = await remoteApp.inject({
+      url: `/sparql?query=${encodeURIComponent('SELECT * FROM <http://www.openlinksw.com/schemas/virtrdf#> WHERE { ?s ?p ?o } LIMIT 1')}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(/only casegraph's own graphs/);
+    expect((await remoteApp.inject({ url: `/sparql?query=${query}` })).statusCode).toBe(200);
+  });
+
+  it('answers 503 with a clear message, not a hang, when the store is gone', async () => {
+    const config = loadConfig({}, { workers: 1 });
+    const gone = await openStore(sparqlConfig(config, (virtuoso as PrivateVirtuoso).queryUrl));
+    const app = buildApp({ store: gone, config });
+    await app.ready();
+    try {
+      await virtuoso?.stop();
+      virtuoso = undefined;
+      const started = Date.now();
+      const response = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}` });
+      expect(response.statusCode).toBe(503);
+      expect(response.body).toMatch(/graph store is unavailable: the store could not be reached/);
+      expect(Date.now() - started).toBeLessThan(config.queryTimeoutMs);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
