@@ -10,3 +10,6 @@ export type { OpenStoreOptions };
 export function openStore(config: Config, options: OpenStoreOptions = {}): Promise<GraphStore> {
   return config.store === 'sparql' ? openSparqlStore(config) : openLocalStore(config, options);
 }
+
+/** Loading into a remote store is the sparql backend's own business; the CLI reaches it through here. */
+export { loadIntoSparql, type LoadReport } from './sparql/load-into-sparql.js';

@@ -108,8 +108,9 @@ export class ResourceGraph {
     return distinctTriples(await this.stated.match({ object }));
   }
 
+  /** In a fixed order (value, language, datatype): a store's own order of a subject's values is no order at all. */
   async literals(subject: Quad_Subject, predicate: string): Promise<Literal[]> {
-    return (await this.objects(subject, predicate)).filter((t): t is Literal => t.termType === 'Literal');
+    return (await this.objects(subject, predicate)).filter((t): t is Literal => t.termType === 'Literal').sort(compareLiterals);
   }
 
   async iris(subject: Quad_Subject, predicate: string): Promise<NamedNode[]> {
@@ -174,4 +175,11 @@ export class ResourceGraph {
 /** Stable order for output: by IRI or value. */
 export function compareTerms(a: Term, b: Term): number {
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+function compareLiterals(a: Literal, b: Literal): number {
+  const key = (l: Literal) => [l.value, l.language, l.datatype.value];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+  return 0;
 }

@@ -172,7 +172,8 @@ function readSources(rows: readonly Row[]): SourceSummary[] {
       url: row.url?.value ?? null,
       partOf: row.containerName?.value ?? null,
       position: Number.isInteger(position) ? position : null,
-      supportsClaims: row.supports?.value === 'true',
+      // `BIND(true AS ?supports)`: some stores (Virtuoso) give a computed boolean back as the integer 1.
+      supportsClaims: row.supports?.value === 'true' || row.supports?.value === '1',
     });
   }
   return [...seen.values()].sort((a, b) => compare(a.iri, b.iri));

@@ -112,6 +112,13 @@ export const relativeNamespaces = {
    * file (written by `casegraph load --to sparql`, read by the sparql backend); never one of the served graphs.
    */
   storeCatalog: 'store/catalog',
+  /**
+   * Where a remote SPARQL store keeps one dataset version: its graphs under `{base}store/{version}/graph/…` and their
+   * list in `{base}store/{version}/catalog`, so a new version loads beside the served one and replaces it in one step.
+   */
+  storeVersions: 'store/',
+  /** The catalog's own terms (internal to a remote store, never served): `{base}store/terms#servedVersion`. */
+  storeTerms: 'store/terms#',
 } as const;
 
 export function casegraphNamespaces(base: string): CasegraphNamespaces {

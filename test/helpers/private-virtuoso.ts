@@ -1,14 +1,11 @@
-// Test helper: a private Virtuoso on loopback (own temp database folder, free ports), loaded with what a local store holds.
+// Test helper: a private Virtuoso on loopback (own temp database folder, free ports), and the settings to load and serve from it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DataFactory, Writer } from 'n3';
-import type { Quad } from '@rdfjs/types';
-import type { GraphStore } from '../../src/store/graph-store.js';
-import { casegraphNamespaces, relativeNamespaces } from '../../src/vocabulary/namespaces.js';
+import type { Config } from '../../src/config/load-config.js';
 
 const run = promisify(execFile);
 const shippedIni = '/etc/virtuoso-opensource-7/virtuoso.ini';
@@ -24,6 +21,8 @@ export function virtuosoMissing(): string | undefined {
 export interface PrivateVirtuoso {
   /** http://127.0.0.1:{port}/sparql */
   readonly queryUrl: string;
+  /** http://127.0.0.1:{port}/sparql-auth (HTTP Digest, user dba) */
+  readonly updateUrl: string;
   readonly dir: string;
   /** Runs SQL through isql-vt, failing on any error it prints (isql-vt itself exits 0 on SQL errors). */
   isql(sql: string): Promise<string>;
@@ -118,33 +117,14 @@ export async function startVirtuoso(): Promise<PrivateVirtuoso> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { queryUrl, dir, isql, stop };
+  return { queryUrl, updateUrl: `http://127.0.0.1:${httpPort}/sparql-auth`, dir, isql, stop };
 }
 
-/**
- * Copies every named graph of `store` into Virtuoso under the same name, and writes the catalog the sparql backend
- * reads (version, and each graph's file and size), through isql-vt's Turtle loader.
- */
-export async function copyStoreInto(virtuoso: PrivateVirtuoso, store: GraphStore): Promise<void> {
-  const base = store.baseIri;
-  const cg = casegraphNamespaces(base).cg;
-  const catalog = base + relativeNamespaces.storeCatalog;
-  const load = async (name: string, turtle: string, graph: string): Promise<void> => {
-    const file = path.join(virtuoso.dir, name);
-    writeFileSync(file, turtle);
-    await virtuoso.isql(`DB.DBA.TTLP_MT(file_to_string_output('${file}'), '', '${graph}', 0);`);
+/** Settings for STORE=sparql over this Virtuoso, updates through its Digest-authenticated endpoint as `dba`. */
+export function virtuosoConfig(config: Config, virtuoso: PrivateVirtuoso): Config {
+  return {
+    ...config,
+    store: 'sparql',
+    sparql: { queryUrl: virtuoso.queryUrl, updateUrl: virtuoso.updateUrl, user: 'dba', password: 'dba', maxBytes: 64 * 1024 * 1024 },
   };
-  for (const [i, g] of store.graphs.entries()) {
-    const quads: Quad[] = [];
-    for await (const q of store.matchStream({ graph: DataFactory.namedNode(g.iri) })) quads.push(q);
-    const writer = new Writer({ format: 'N-Triples' });
-    await load(`graph-${i}.nt`, writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object))), g.iri);
-  }
-  const entries = store.graphs
-    .map(
-      (g, i) =>
-        `<${catalog}> <${cg('loadedGraph')}> <${catalog}#g${i}> . <${catalog}#g${i}> <${cg('graphName')}> <${g.iri}> ; <${cg('sourceFile')}> ${JSON.stringify(g.file)} ; <${cg('byteSize')}> ${g.size} .`,
-    )
-    .join('\n');
-  await load('catalog.ttl', `<${catalog}> <${cg('datasetVersion')}> ${JSON.stringify(store.version)} .\n${entries}\n`, catalog);
 }

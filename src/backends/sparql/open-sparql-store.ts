@@ -4,12 +4,13 @@ import type { Quad, Term } from '@rdfjs/types';
 import type { Config, SparqlStoreConfig } from '../../config/load-config.js';
 import { BadRequestError, ConfigError, StoreUnavailableError } from '../../errors/casegraph-error.js';
 import { QueryAnalyzer, type AlgebraOperation } from '../../engine/query-analyzer.js';
-import type { GraphStore, LoadedGraph, QuadPattern, QueryRequest, QueryResult } from '../../store/graph-store.js';
-import { casegraphNamespaces, relativeNamespaces } from '../../vocabulary/namespaces.js';
+import { mentionsIris, rewriteQueryText } from '../../engine/rewrite-query-text.js';
+import type { GraphStore, QuadPattern, QueryRequest, QueryResult } from '../../store/graph-store.js';
 import { SparqlClient, StoreRefusal, type SparqlRequest } from './sparql-client.js';
-import { fromIri, termFromJson, termToSparql, withBlankNodes, type JsonTerm } from './sparql-terms.js';
+import { termFromJson, termToSparql, withBlankNodes, type JsonTerm } from './sparql-terms.js';
+import { readStoreCatalog, storeLayout } from './store-catalog.js';
 
-const { quad } = DataFactory;
+const { namedNode, quad } = DataFactory;
 
 /** Rows per page of a pattern lookup: below Virtuoso's shipped ResultSetMaxRows (10,000), so a page is never cut. */
 const pageSize = 5_000;
@@ -21,17 +22,17 @@ interface JsonAnswer {
 }
 
 /**
- * The store serves exactly the graphs its catalog names (`{base}store/catalog`, written by `casegraph load --to sparql`):
- * every request names them as default-graph-uri and named-graph-uri, so the server's own graphs (Virtuoso's
- * system graphs) never show, and the default graph is the union of ours as on the embedded store.
+ * The store serves the dataset version its catalog names (written by `casegraph load --to sparql`). Each version's
+ * graphs are stored under names of their own (`{base}store/{version}/graph/…`), so a load never touches the served
+ * ones; this backend shows them under their public names (`{base}graph/…`): requests name the stored graphs as
+ * default-graph-uri and named-graph-uri (so the server's own graphs never show, and the default graph is the union
+ * of ours, as on the embedded store), a query naming a public graph is rewritten to the stored name, and stored
+ * names in answers are turned back.
  */
 export async function openSparqlStore(config: Config): Promise<GraphStore> {
   const settings = config.sparql as SparqlStoreConfig;
   const client = new SparqlClient(settings.queryUrl, settings.maxBytes);
   const analyzer = new QueryAnalyzer(config.baseIri);
-  const catalog = await readCatalog(client, config);
-  const ours = catalog.graphs.map((g) => g.iri);
-  const ourSet = new Set(ours);
 
   const send = async (request: Omit<SparqlRequest, 'timeoutMs'> & { timeoutMs?: number }): Promise<{ body: string; serverRowLimit: number | undefined }> => {
     try {
@@ -46,6 +47,25 @@ export async function openSparqlStore(config: Config): Promise<GraphStore> {
     return { rows: parseJson(answer.body).results?.bindings ?? [], serverRowLimit: answer.serverRowLimit };
   };
 
+  let catalog;
+  try {
+    catalog = await readStoreCatalog(async (query, graphs) => (await select(query, graphs)).rows, config.baseIri);
+  } catch (error) {
+    throw new ConfigError(`STORE=sparql: cannot read the store's catalog at SPARQL_QUERY_URL: ${(error as Error).message}`, undefined, { cause: error });
+  }
+  if (!catalog) {
+    const pointer = storeLayout(config.baseIri, '').pointer;
+    throw new ConfigError(`STORE=sparql: the store holds no casegraph dataset (no served version in <${pointer}>): load one with casegraph load --to sparql`);
+  }
+  const ours = catalog.graphs.map((g) => g.iri);
+  const ourSet = new Set(ours);
+  const storedOf = new Map(catalog.graphs.map((g) => [g.iri, g.stored]));
+  const publicOf = new Map(catalog.graphs.map((g) => [g.stored, g.iri]));
+  const stored = (iris: readonly string[]): string[] => iris.map((iri) => storedOf.get(iri) ?? iri);
+  /** A stored graph name in an answer, shown under its public name; every other term as it is. */
+  const shown = <T extends Term>(term: T): T =>
+    term.termType === 'NamedNode' && publicOf.has(term.value) ? (namedNode(publicOf.get(term.value) as string) as unknown as T) : term;
+
   async function* matchStream(pattern: QuadPattern): AsyncIterable<Quad> {
     const graph = pattern.graph ?? null;
     if (graph && (graph.termType !== 'NamedNode' || !ourSet.has(graph.value))) return;
@@ -54,15 +74,15 @@ export async function openSparqlStore(config: Config): Promise<GraphStore> {
     const projected = [s, p, o, g].filter((t) => t.startsWith('?'));
     const head = projected.length ? projected.join(' ') : '(1 AS ?found)';
     const order = projected.length ? `ORDER BY ${projected.join(' ')}` : '';
-    const graphs = graph ? [graph.value] : ours;
+    const graphs = stored(graph ? [graph.value] : ours);
     for (let offset = 0; ; offset += pageSize) {
-      const query = `SELECT ${head} WHERE { GRAPH ${g} { ${s} ${p} ${o} } } ${order} LIMIT ${pageSize} OFFSET ${offset}`;
+      const query = `SELECT ${head} WHERE { GRAPH ${graph ? termToSparql(namedNode(storedOf.get(graph.value) as string)) : g} { ${s} ${p} ${o} } } ${order} LIMIT ${pageSize} OFFSET ${offset}`;
       const { rows, serverRowLimit } = await select(query, graphs);
       if (serverRowLimit !== undefined && rows.length >= serverRowLimit && serverRowLimit < pageSize) {
         throw new StoreUnavailableError(`the store cut a lookup at its own row limit (${serverRowLimit}); raise ResultSetMaxRows to at least ${pageSize}`);
       }
       for (const row of rows) {
-        const value = (term: Term | null | undefined, name: string): Term => term ?? termFromJson(row[name] as JsonTerm);
+        const value = (term: Term | null | undefined, name: string): Term => term ?? shown(termFromJson(row[name] as JsonTerm));
         yield quad(
           value(pattern.subject, 's') as Quad['subject'],
           value(pattern.predicate, 'p') as Quad['predicate'],
@@ -74,11 +94,14 @@ export async function openSparqlStore(config: Config): Promise<GraphStore> {
     }
   }
 
+  const version = catalog.version;
+  const size = catalog.size;
+  const graphs = catalog.graphs.map(({ stored: _stored, ...graph }) => graph);
   return {
-    version: catalog.version,
+    version,
     baseIri: config.baseIri,
-    size: catalog.size,
-    graphs: catalog.graphs,
+    size,
+    graphs,
     matchStream,
     async match(pattern) {
       const out: Quad[] = [];
@@ -92,16 +115,25 @@ export async function openSparqlStore(config: Config): Promise<GraphStore> {
       const analysis = analyzer.analyze(request.query);
       checkDatasetClauses(analysis.operation, ourSet);
       // An empty list would mean "every graph" to the server: a graph name that is never loaded stands for "none".
-      const none = [`${casegraphNamespaces(config.baseIri).graph.iri}.none`];
+      const none = [storeLayout(config.baseIri, version).storedName(`${config.baseIri}none`)];
       const pick = (asked: readonly string[] | undefined): string[] => {
-        const kept = asked ? asked.filter((g) => ourSet.has(g)) : ours;
+        const kept = stored(asked ? asked.filter((g) => ourSet.has(g)) : ours);
         return kept.length ? kept : none;
       };
-      const text = request.bindings && Object.keys(request.bindings).length > 0 ? withValues(request.query, request.bindings) : request.query;
+      // The embedded engine resolves relative IRIs against BASE_IRI (saved queries write `PREFIX cg: <ontology#>`): so
+      // must the server. A BASE the query declares itself comes later and wins, as on the embedded store.
+      const bound = request.bindings && Object.keys(request.bindings).length > 0 ? request.bindings : undefined;
+      const text =
+        bound || mentionsIris(analysis.operation, storedOf)
+          ? rewriteQueryText(analysis.operation, { bindings: bound, iris: storedOf })
+          : `BASE <${config.baseIri}>\n${request.query}`;
       const dataset = { defaultGraphs: pick(request.defaultGraphs), namedGraphs: pick(request.namedGraphs), timeoutMs };
       if (analysis.resultKind === 'quads') {
         const answer = await send({ ...dataset, query: text, accept: 'application/n-triples' });
-        const quads = new Parser({ format: 'application/n-triples' }).parse(answer.body).map(withBlankNodes);
+        const quads = new Parser({ format: 'application/n-triples' })
+          .parse(answer.body)
+          .map(withBlankNodes)
+          .map((q) => quad(shown(q.subject), q.predicate, shown(q.object), q.graph));
         if (answer.serverRowLimit !== undefined && quads.length >= answer.serverRowLimit && quads.length <= maxResults) throw cutByStore(answer.serverRowLimit);
         return { kind: 'quads', quads: quads.slice(0, maxResults), truncated: quads.length > maxResults };
       }
@@ -119,7 +151,7 @@ export async function openSparqlStore(config: Config): Promise<GraphStore> {
         const out: Record<string, Term> = {};
         for (const [name, term] of Object.entries(row)) {
           // A variable the query did not project (Virtuoso may add them) is left out.
-          if (variables.includes(name)) out[name] = termFromJson(term);
+          if (variables.includes(name)) out[name] = shown(termFromJson(term));
         }
         return out;
       });
@@ -127,49 +159,6 @@ export async function openSparqlStore(config: Config): Promise<GraphStore> {
     },
     close: async () => undefined,
   };
-}
-
-interface Catalog {
-  readonly version: string;
-  readonly graphs: LoadedGraph[];
-  readonly size: number;
-}
-
-/** What the store holds, from its catalog graph; a store without one stops startup with what to do. */
-async function readCatalog(client: SparqlClient, config: Config): Promise<Catalog> {
-  const cg = casegraphNamespaces(config.baseIri).cg;
-  const catalogIri = config.baseIri + relativeNamespaces.storeCatalog;
-  const ask = async (query: string, graphs: readonly string[]) => {
-    const answer = await client.send({
-      query,
-      defaultGraphs: graphs,
-      namedGraphs: graphs,
-      accept: 'application/sparql-results+json',
-      timeoutMs: config.queryTimeoutMs,
-    });
-    return parseJson(answer.body).results?.bindings ?? [];
-  };
-  let rows: Array<Record<string, JsonTerm>>;
-  try {
-    rows = await ask(
-      `SELECT ?version ?graph ?file ?size WHERE { GRAPH <${catalogIri}> { <${catalogIri}> <${cg('datasetVersion')}> ?version ; <${cg('loadedGraph')}> ?entry . ?entry <${cg('graphName')}> ?graph ; <${cg('sourceFile')}> ?file ; <${cg('byteSize')}> ?size } }`,
-      [catalogIri],
-    );
-  } catch (error) {
-    throw new ConfigError(`STORE=sparql: cannot read the store's catalog at SPARQL_QUERY_URL: ${(error as Error).message}`, undefined, { cause: error });
-  }
-  const versions = [...new Set(rows.map((r) => r.version?.value))];
-  if (rows.length === 0 || versions.length !== 1) {
-    throw new ConfigError(`STORE=sparql: the store holds no casegraph dataset (no catalog graph <${catalogIri}>): load one with casegraph load --to sparql`);
-  }
-  const graphs = rows
-    .map((r) => ({ iri: fromIri((r.graph as JsonTerm).value).value, file: (r.file as JsonTerm).value, size: Number((r.size as JsonTerm).value) }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const counted = await ask(
-    'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }',
-    graphs.map((g) => g.iri),
-  );
-  return { version: versions[0] as string, graphs, size: Number(counted[0]?.n?.value ?? 0) };
 }
 
 /** FROM / FROM NAMED may only name our graphs: on a shared server they would reach its other graphs. */
@@ -185,14 +174,6 @@ function checkDatasetClauses(operation: AlgebraOperation, ours: ReadonlySet<stri
     }
     if (node.input) queue.push(...(Array.isArray(node.input) ? (node.input as unknown[]) : [node.input]));
   }
-}
-
-/** Bound values go in as a trailing VALUES clause of RDF terms (serialised, never the caller's text). */
-function withValues(query: string, bindings: Readonly<Record<string, Term>>): string {
-  const names = Object.keys(bindings);
-  for (const name of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new BadRequestError(`cannot bind ?${name}: not a variable name`);
-  const values = names.map((name) => termToSparql(bindings[name] as Term)).join(' ');
-  return `${query}\nVALUES (${names.map((n) => `?${n}`).join(' ')}) { (${values}) }`;
 }
 
 function parseJson(body: string): JsonAnswer {

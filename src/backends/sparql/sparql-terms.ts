@@ -48,21 +48,45 @@ export function termFromJson(term: JsonTerm): Term {
     case 'uri':
       return fromIri(term.value);
     case 'bnode':
-      return blankNode(term.value);
+      return blankNode(blankLabel(term.value));
     default:
       if (term['xml:lang']) return literal(term.value, term['xml:lang']);
-      return literal(term.value, term.datatype ? namedNode(term.datatype) : undefined);
+      return booleanWords(literal(term.value, term.datatype ? namedNode(term.datatype) : undefined));
   }
 }
 
 /** An IRI from the server: a `nodeID://…` one is the blank node the server stores. */
 export function fromIri(value: string): Term {
-  return value.startsWith(nodeIdScheme) ? blankNode(value.slice(nodeIdScheme.length)) : namedNode(value);
+  return value.startsWith(nodeIdScheme) ? blankNode(blankLabel(value)) : namedNode(value);
+}
+
+/** Virtuoso names a blank node `nodeID://b10007` in JSON as well: the label is what follows the scheme. */
+function blankLabel(value: string): string {
+  return value.startsWith(nodeIdScheme) ? value.slice(nodeIdScheme.length) : value;
+}
+
+/**
+ * Virtuoso stores an xsd:boolean as a number and writes it back as 1 or 0, and an xsd:duration of years and months
+ * as a number of months ("P5Y" comes back "60"): each is given back as the same value in its canonical form.
+ */
+function booleanWords<T extends Term>(term: T): T {
+  if (term.termType !== 'Literal') return term;
+  if (term.datatype.value === xsd('boolean')) {
+    const word = term.value === '1' ? 'true' : term.value === '0' ? 'false' : undefined;
+    return word === undefined ? term : (literal(word, term.datatype) as unknown as T);
+  }
+  if (term.datatype.value === xsd('duration') && /^-?\d+$/.test(term.value)) {
+    const months = Math.abs(Number(term.value));
+    const [years, rest] = [Math.floor(months / 12), months % 12];
+    const text = `${term.value.startsWith('-') ? '-' : ''}P${years ? `${years}Y` : ''}${rest || !years ? `${rest}M` : ''}`;
+    return literal(text, term.datatype) as unknown as T;
+  }
+  return term;
 }
 
 /** A parsed triple or quad with the server's blank-node IRIs turned back into blank nodes. */
 export function withBlankNodes(q: Quad): Quad {
   const s = q.subject.termType === 'NamedNode' ? fromIri(q.subject.value) : q.subject;
-  const o = q.object.termType === 'NamedNode' ? fromIri(q.object.value) : q.object;
+  const o = q.object.termType === 'NamedNode' ? fromIri(q.object.value) : booleanWords(q.object);
   return quad(s as Quad['subject'], q.predicate, o as Quad['object'], q.graph.termType === 'DefaultGraph' ? defaultGraph() : q.graph);
 }

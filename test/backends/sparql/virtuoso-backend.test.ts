@@ -2,19 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/app.js';
-import { loadConfig, type Config } from '../../../src/config/load-config.js';
+import { loadConfig } from '../../../src/config/load-config.js';
 import { openStore } from '../../../src/backends/open-store.js';
 import type { GraphStore } from '../../../src/store/graph-store.js';
-import { copyStoreInto, startVirtuoso, virtuosoMissing, type PrivateVirtuoso } from '../../helpers/private-virtuoso.js';
+import { loadIntoSparql } from '../../../src/backends/open-store.js';
+import { startVirtuoso, virtuosoConfig, virtuosoMissing, type PrivateVirtuoso } from '../../helpers/private-virtuoso.js';
 
 const missing = virtuosoMissing();
 if (missing) console.warn(`skipping the Virtuoso backend tests: ${missing}`);
-
-const sparqlConfig = (config: Config, queryUrl: string): Config => ({
-  ...config,
-  store: 'sparql',
-  sparql: { queryUrl, updateUrl: undefined, user: undefined, password: undefined, maxBytes: 64 * 1024 * 1024 },
-});
 
 describe.skipIf(missing !== undefined)('the sparql backend over Virtuoso', () => {
   let virtuoso: PrivateVirtuoso | undefined;
@@ -27,10 +22,11 @@ describe.skipIf(missing !== undefined)('the sparql backend over Virtuoso', () =>
     const config = loadConfig({}, { workers: 1 });
     virtuoso = await startVirtuoso();
     local = await openStore(config);
-    await copyStoreInto(virtuoso, local);
-    remote = await openStore(sparqlConfig(config, virtuoso.queryUrl));
+    const report = await loadIntoSparql(virtuosoConfig(config, virtuoso));
+    expect(report).toMatchObject({ version: local.version, loaded: true, previous: undefined });
+    remote = await openStore(virtuosoConfig(config, virtuoso));
     localApp = buildApp({ store: local, config });
-    remoteApp = buildApp({ store: remote, config: sparqlConfig(config, virtuoso.queryUrl) });
+    remoteApp = buildApp({ store: remote, config: virtuosoConfig(config, virtuoso) });
     await Promise.all([localApp.ready(), remoteApp.ready()]);
   }, 600_000);
 
@@ -102,7 +98,7 @@ describe.skipIf(missing !== undefined)('the sparql backend over Virtuoso', () =>
 
   it('answers 503 with a clear message, not a hang, when the store is gone', async () => {
     const config = loadConfig({}, { workers: 1 });
-    const gone = await openStore(sparqlConfig(config, (virtuoso as PrivateVirtuoso).queryUrl));
+    const gone = await openStore(virtuosoConfig(config, virtuoso as PrivateVirtuoso));
     const app = buildApp({ store: gone, config });
     await app.ready();
     try {
