@@ -85,7 +85,7 @@ export async function startVirtuoso(): Promise<PrivateVirtuoso> {
         maxBuffer: 64 * 1024 * 1024,
       },
     );
-    if (/\*\*\* Error/.test(stdout)) throw new Error(`isql-vt: ${stdout.trim()}`);
+    if (stdout.includes('*** Error')) throw new Error(`isql-vt: ${stdout.trim()}`);
     return stdout;
   };
   const stop = async (): Promise<void> => {
