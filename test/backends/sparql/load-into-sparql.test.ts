@@ -44,7 +44,7 @@ function runLoad(
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (killAt && killAt.test(stderr)) child.kill('SIGKILL');
+      if (killAt?.test(stderr)) child.kill('SIGKILL');
     });
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
