@@ -1,4 +1,6 @@
 // The same API over the embedded store and over a private Virtuoso: answers compared, the remote store's rules checked.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/app.js';
@@ -102,6 +104,26 @@ describe.skipIf(missing !== undefined)('the sparql backend over Virtuoso', () =>
       }
       expect(b.headers.etag).toBe(a.headers.etag);
       expect(b.body).toBe(a.body);
+    }, 120_000);
+  }
+
+  // The README's researcher's guide: ten ordinary queries through /sparql, as a researcher sends them.
+  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const guide = readme.slice(readme.indexOf('<!-- guide:start -->'), readme.indexOf('<!-- guide:end -->'));
+  const guideQueries = [...guide.matchAll(/### (.+)\n[\s\S]*?```sparql\n([\s\S]*?)\n```/g)].map((m) => ({ title: m[1] as string, query: m[2] as string }));
+  it('has the guide’s ten queries to compare', () => expect(guideQueries).toHaveLength(10));
+  for (const { title, query } of guideQueries) {
+    it(`answers the guide’s “${title}” as the embedded store does`, async () => {
+      const url = `/sparql?query=${encodeURIComponent(query)}`;
+      const headers = { accept: 'application/sparql-results+json' };
+      const [a, b] = await Promise.all([localApp.inject({ url, headers }), remoteApp.inject({ url, headers })]);
+      expect(b.statusCode, b.body.slice(0, 300)).toBe(a.statusCode);
+      const rows = (body: string) => {
+        const json = JSON.parse(body) as { head: { vars: string[] }; results: { bindings: unknown[] } };
+        return { vars: json.head.vars, rows: json.results.bindings.map((r) => JSON.stringify(r)) };
+      };
+      // The guide's queries order their rows fully, so the order must agree too.
+      expect(rows(b.body)).toEqual(rows(a.body));
     }, 120_000);
   }
 
