@@ -35,6 +35,7 @@ const elements = [
   { type: 'engine', pattern: 'src/engine' },
   { type: 'formats', pattern: 'src/formats' },
   { type: 'local-backend', pattern: 'src/backends/local' },
+  { type: 'sparql-backend', pattern: 'src/backends/sparql' },
   { type: 'open-store', pattern: 'src/backends/open-store.ts', mode: 'file' },
   { type: 'http', pattern: 'src/http' },
   ...features.map((feature) => ({ type: feature, pattern: `src/${feature}` })),
@@ -54,7 +55,9 @@ const mayImport = {
   engine: [...base, 'store'],
   formats: [...base, 'store', 'engine'],
   'local-backend': [...base, 'store', 'dataset', 'engine', 'formats'],
-  'open-store': [...base, 'store', 'dataset', 'engine', 'formats', 'local-backend'],
+  // The SPARQL backend reuses the engine's query analyser (refusals after parsing), never the local backend.
+  'sparql-backend': [...base, 'store', 'dataset', 'engine', 'formats'],
+  'open-store': [...base, 'store', 'dataset', 'engine', 'formats', 'local-backend', 'sparql-backend'],
   http: [...base, 'store', 'formats'],
   ...Object.fromEntries(features.map((feature) => [feature, [...base, 'store', 'dataset', 'engine', 'formats', 'http']])),
   composition: [...base, 'store', 'dataset', 'engine', 'formats', 'http', 'open-store', 'composition'],

@@ -2,10 +2,14 @@
 import type { Config } from '../config/load-config.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { openLocalStore, type OpenStoreOptions } from './local/open-local-store.js';
+import { openSparqlStore } from './sparql/open-sparql-store.js';
 
 export type { OpenStoreOptions };
 
-/** The embedded backend (N3 + Comunica workers) is the only one so far; the server and the CLI never name it. */
+/** STORE=local (the default): the embedded index and query workers. STORE=sparql: a SPARQL server at SPARQL_QUERY_URL. */
 export function openStore(config: Config, options: OpenStoreOptions = {}): Promise<GraphStore> {
-  return openLocalStore(config, options);
+  return config.store === 'sparql' ? openSparqlStore(config) : openLocalStore(config, options);
 }
+
+/** Loading into a remote store is the sparql backend's own business; the CLI reaches it through here. */
+export { loadIntoSparql, type LoadReport } from './sparql/load-into-sparql.js';

@@ -23,7 +23,13 @@ export type EnvironmentVariable =
   | 'QUERY_BUDGET_MS'
   | 'API_KEY_HEADER'
   | 'MAX_ANSWER_BYTES'
-  | 'LOG_LEVEL';
+  | 'LOG_LEVEL'
+  | 'STORE'
+  | 'SPARQL_QUERY_URL'
+  | 'SPARQL_UPDATE_URL'
+  | 'SPARQL_USER'
+  | 'SPARQL_PASSWORD'
+  | 'SPARQL_MAX_BYTES';
 
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
@@ -50,6 +56,12 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   API_KEY_HEADER: 'Header naming the client instead of its address, for a gateway that checks API keys (default: none, the address)',
   MAX_ANSWER_BYTES: `Bytes one SPARQL answer may have once written; larger ones answer 413 (default ${defaultConfig.maxAnswerBytes}, 64 MiB)`,
   LOG_LEVEL: `Least severe log lines serve writes, as JSON on stderr: fatal, error, warn, info, debug, trace or silent (default ${defaultConfig.logLevel})`,
+  STORE: 'Which store holds the graph: local (the embedded index, the default) or sparql (a SPARQL 1.1 server loaded with casegraph load --to sparql)',
+  SPARQL_QUERY_URL: "With STORE=sparql, and for casegraph load: the SPARQL server's query endpoint, e.g. http://127.0.0.1:8890/sparql",
+  SPARQL_UPDATE_URL: "For casegraph load: the server's authenticated update endpoint, e.g. Virtuoso's http://127.0.0.1:8890/sparql-auth",
+  SPARQL_USER: 'User for the update endpoint (HTTP Digest or Basic)',
+  SPARQL_PASSWORD: 'Password for the update endpoint; never written to a message or a log',
+  SPARQL_MAX_BYTES: 'Largest answer body read from the SPARQL server; a larger one is refused, never cut (default 256 MiB)',
 };
 
 /** Every command loads the whole configuration, so a bad value of any of these stops it, even one it does not use. */

@@ -5,6 +5,7 @@ import { citeCommand } from './commands/cite.js';
 import { exportCommand } from './commands/export.js';
 import { helpCommand } from './commands/help.js';
 import { importCommand } from './commands/import.js';
+import { loadCommand } from './commands/load.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   queryCommand,
   serveCommand,
   exportCommand,
+  loadCommand,
   citeCommand,
   helpCommand(() => commands),
 ];

@@ -51,6 +51,23 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Request header whose value names the client (a key a gateway has checked) instead of its address; undefined: the address. */
   readonly apiKeyHeader: string | undefined;
+  /** Which backend holds the graph: the embedded index (`local`, the default) or a SPARQL server (`sparql`). */
+  readonly store: 'local' | 'sparql';
+  /** The SPARQL server, when `store` is `sparql`. */
+  readonly sparql: SparqlStoreConfig | undefined;
+}
+
+/** Where a SPARQL 1.1 server answers; the password is never put in a message or a log line. */
+export interface SparqlStoreConfig {
+  /** SPARQL_QUERY_URL: the query endpoint (read-only use: GET or form-encoded POST). */
+  readonly queryUrl: string;
+  /** SPARQL_UPDATE_URL: the authenticated update endpoint `casegraph load --to sparql` writes through. */
+  readonly updateUrl: string | undefined;
+  /** SPARQL_USER / SPARQL_PASSWORD: credentials for the update endpoint (HTTP Digest or Basic). */
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  /** SPARQL_MAX_BYTES: the largest answer body read from the server; a larger one is refused, never cut. */
+  readonly maxBytes: number;
 }
 
 /** The ontology folder: always part of the dataset, whichever data folders a deployment serves. */
@@ -84,6 +101,8 @@ export const defaultConfig: Config = {
   maxAnswerBytes: 64 * 1024 * 1024,
   // Info: one line per request with its id and time, one per query with its hash and time.
   logLevel: 'info',
+  store: 'local',
+  sparql: undefined,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -133,10 +152,52 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxAnswerBytes: integer(env, 'MAX_ANSWER_BYTES', defaultConfig.maxAnswerBytes, 1024, 2 ** 30),
     apiKeyHeader: env.API_KEY_HEADER !== undefined ? headerName(env.API_KEY_HEADER) : defaultConfig.apiKeyHeader,
     logLevel: env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === '' ? defaultConfig.logLevel : logLevel(env.LOG_LEVEL),
+    ...storeSettings(env),
     ...overrides,
   };
   checkBaseIri(config.baseIri);
   return config;
+}
+
+/** STORE and the SPARQL_* settings: a `sparql` store needs SPARQL_QUERY_URL, an http(s) URL. */
+function storeSettings(env: Env): Pick<Config, 'store' | 'sparql'> {
+  const store = (env.STORE ?? '').trim() || 'local';
+  if (store !== 'local' && store !== 'sparql') throw new ConfigError(`STORE must be local or sparql, got ${JSON.stringify(store)}`);
+  if (store === 'local') return { store, sparql: undefined };
+  const url = (name: string, required: boolean): string | undefined => {
+    const value = (env[name] ?? '').trim();
+    if (value === '') {
+      if (required) throw new ConfigError(`STORE=sparql needs ${name}, the URL of the SPARQL server's query endpoint`);
+      return undefined;
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+    }
+    if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+      throw new ConfigError(
+        `${name} must be an http(s) URL without credentials in it (set SPARQL_USER and SPARQL_PASSWORD), got ${parsed.protocol}//${parsed.host}${parsed.pathname}`,
+      );
+    }
+    return value;
+  };
+  return {
+    store,
+    sparql: {
+      queryUrl: url('SPARQL_QUERY_URL', true) as string,
+      updateUrl: url('SPARQL_UPDATE_URL', false),
+      user: optional(env.SPARQL_USER?.trim()),
+      password: optional(env.SPARQL_PASSWORD),
+      maxBytes: integer(env, 'SPARQL_MAX_BYTES', 256 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
+    },
+  };
+}
+
+/** Unset and empty both mean "not given". */
+function optional(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 /** DATA_DIRS is a comma-separated list: commas are rarer in folder names than the platform's path delimiter. */

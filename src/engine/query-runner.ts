@@ -1,10 +1,9 @@
 // Evaluates one analysed query with Comunica over an RDF/JS source (the shared quad index, or an N3 store) and returns a capped, thread-safe (encoded) result.
-import { treeNodes } from './tree-nodes.js';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
+import { checkBindable } from './check-bindable.js';
 import { BindingsFactory } from '@comunica/utils-bindings-factory';
 import { DataFactory } from 'rdf-data-factory';
 import type { Bindings, Quad, Source, Term } from '@rdfjs/types';
-import { BadRequestError } from '../errors/casegraph-error.js';
 import type { AnswerRequest } from '../store/graph-store.js';
 import { classifyEngineError } from './classify-engine-error.js';
 import { dropUnboundBinds } from './drop-unbound-binds.js';
@@ -119,20 +118,6 @@ export class QueryRunner {
     const input = (operation.type as string) === 'from' ? (operation as unknown as { input: AlgebraOperation }).input : operation;
     const iris = (list: readonly string[] | undefined) => (list ?? []).map((iri) => this.dataFactory.namedNode(iri));
     return { type: 'from', input, default: iris(job.defaultGraphs), named: iris(job.namedGraphs) } as unknown as AlgebraOperation;
-  }
-}
-
-/** A value cannot be given for a variable the query itself assigns (BIND, VALUES): say so instead of failing in the engine. */
-function checkBindable(operation: AlgebraOperation, names: readonly string[]): void {
-  const assigned = new Set<string>();
-  for (const found of treeNodes(operation)) {
-    const node = found as { type?: string; variable?: { value?: string }; variables?: Array<{ value?: string }> };
-    if (node.type === 'extend' && node.variable?.value) assigned.add(node.variable.value);
-    if (node.type === 'values') for (const v of node.variables ?? []) if (v.value) assigned.add(v.value);
-  }
-  const clash = names.filter((name) => assigned.has(name));
-  if (clash.length > 0) {
-    throw new BadRequestError(`cannot bind ${clash.map((n) => `?${n}`).join(', ')}: the query assigns it with BIND or VALUES`);
   }
 }
 

@@ -65,6 +65,11 @@ export class QueryTimeoutError extends CasegraphError {
   override readonly status = 503;
 }
 
+/** The graph store did not answer, or answered something casegraph cannot serve as whole (a remote store's outage, a cut answer). */
+export class StoreUnavailableError extends CasegraphError {
+  override readonly status = 503;
+}
+
 /** A query needed more memory than a query worker may use and was stopped. */
 export class QueryMemoryError extends CasegraphError {
   override readonly status = 503;

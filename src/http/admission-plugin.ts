@@ -57,6 +57,7 @@ export function admittedStore(store: GraphStore, admission: AdmissionControl, ti
     size: store.size,
     graphs: store.graphs,
     match: (pattern) => store.match(pattern),
+    matchStream: (pattern) => store.matchStream(pattern),
     query: (request) => {
       const deadlineMs = Math.min(request.timeoutMs ?? defaultDeadlineMs, defaultDeadlineMs);
       return admission.run({ ...ticket, deadlineMs }, (remainingMs) => store.query({ ...request, timeoutMs: remainingMs }));

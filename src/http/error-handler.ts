@@ -7,6 +7,7 @@ import {
   MethodNotAllowedError,
   NotFoundError,
   QueryMemoryError,
+  StoreUnavailableError,
   QueryTimeoutError,
   ServiceBusyError,
   TooManyRequestsError,
@@ -36,6 +37,8 @@ export function toHttpError(error: unknown): HttpError {
     if (error instanceof QueryTimeoutError) message = 'the query was stopped: it ran past its time limit';
     else if (error instanceof QueryMemoryError) message = 'the query was stopped: it needed more memory than a query may use';
     else if (error instanceof ServiceBusyError) message = error.message;
+    // Its message names no host, URL or credential: it is written for clients (src/backends/sparql).
+    else if (error instanceof StoreUnavailableError) message = `the graph store is unavailable: ${error.message}`;
     else message = 'internal server error';
   }
   return { status, message: oneLine(message) };

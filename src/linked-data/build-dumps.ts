@@ -45,7 +45,10 @@ function sortQuads(quads: readonly Quad[]): Quad[] {
 }
 
 export async function buildDumps(store: GraphStore): Promise<DumpSet> {
-  const quads = sortQuads(await canonicalQuads(store.match({}), store.baseIri));
+  // Canonical blank-node labels and a total order need every quad at hand: dumps are built once per dataset version.
+  const all: Quad[] = [];
+  for await (const q of store.matchStream({})) all.push(q);
+  const quads = sortQuads(await canonicalQuads(all, store.baseIri));
   const triples = sortQuads(distinctTriples(quads));
   const context = serializeContext(store.baseIri);
   const rdfText = (data: readonly Quad[], syntax: RdfSyntax) => serializeRdf({ kind: 'quads', quads: data, truncated: false }, context, syntax);

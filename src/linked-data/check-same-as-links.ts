@@ -3,6 +3,7 @@ import { DataFactory } from 'n3';
 import { DataError } from '../errors/casegraph-error.js';
 import { casegraphNamespaces, owl, prov, rdf, wikidataEntityPattern } from '../vocabulary/namespaces.js';
 import type { ResourceGraph } from './resource-graph.js';
+import { filterInOrder, someInOrder } from './map-in-order.js';
 
 const { namedNode } = DataFactory;
 
@@ -19,12 +20,12 @@ export interface SameAsProblem {
  * `[] a rdf:Statement; rdf:subject S; rdf:predicate owl:sameAs; rdf:object Q; prov:wasDerivedFrom <a cg:Source>;
  * cg:excerpt "…Q…"` whose excerpt quotes the source stating that very QID. Anything else is a problem.
  */
-export function findSameAsProblems(graph: ResourceGraph): SameAsProblem[] {
+export async function findSameAsProblems(graph: ResourceGraph): Promise<SameAsProblem[]> {
   const cg = casegraphNamespaces(graph.baseIri).cg;
   const files = new Map(graph.store.graphs.map((g) => [g.iri, g.file]));
   const problems: SameAsProblem[] = [];
   const seen = new Set<string>();
-  for (const link of graph.store.match({ predicate: namedNode(owl('sameAs')) })) {
+  for await (const link of graph.store.matchStream({ predicate: namedNode(owl('sameAs')) })) {
     if (!link.subject.value.startsWith(graph.baseIri)) continue;
     const key = `${link.subject.value} ${link.object.value}`;
     if (seen.has(key)) continue;
@@ -36,18 +37,19 @@ export function findSameAsProblems(graph: ResourceGraph): SameAsProblem[] {
       continue;
     }
     const qid = link.object.value.slice(link.object.value.lastIndexOf('/') + 1);
-    const statements = graph
-      .subjects(rdf('subject'), link.subject)
-      .filter(
-        (s) => graph.iris(s, rdf('predicate')).some((p) => p.value === owl('sameAs')) && graph.objects(s, rdf('object')).some((o) => o.equals(link.object)),
-      );
+    const statements = await filterInOrder(
+      await graph.subjects(rdf('subject'), link.subject),
+      async (s) =>
+        (await graph.iris(s, rdf('predicate'))).some((p) => p.value === owl('sameAs')) &&
+        (await graph.objects(s, rdf('object'))).some((o) => o.equals(link.object)),
+    );
     if (statements.length === 0) {
       problem(`no rdf:Statement in data/links/ backs this link with a source (see README, "Wikidata links")`);
       continue;
     }
-    const backed = statements.some((s) => {
-      const sources = graph.iris(s, prov('wasDerivedFrom')).filter((src) => graph.isA(src, cg('Source')));
-      const quoted = graph.literals(s, cg('excerpt')).some((e) => new RegExp(`\\b${qid}\\b`).test(e.value));
+    const backed = await someInOrder(statements, async (s) => {
+      const sources = await filterInOrder(await graph.iris(s, prov('wasDerivedFrom')), (src) => graph.isA(src, cg('Source')));
+      const quoted = (await graph.literals(s, cg('excerpt'))).some((e) => new RegExp(`\\b${qid}\\b`).test(e.value));
       return sources.length > 0 && quoted;
     });
     if (!backed) problem(`the statement backing this link needs prov:wasDerivedFrom a cg:Source and a cg:excerpt quoting ${qid}`);
@@ -56,8 +58,8 @@ export function findSameAsProblems(graph: ResourceGraph): SameAsProblem[] {
 }
 
 /** Stops startup on the first unbacked link, naming the file. */
-export function checkSameAsLinks(graph: ResourceGraph): void {
-  const [first, ...rest] = findSameAsProblems(graph);
+export async function checkSameAsLinks(graph: ResourceGraph): Promise<void> {
+  const [first, ...rest] = await findSameAsProblems(graph);
   if (!first) return;
   const more = rest.length ? ` (and ${rest.length} more)` : '';
   throw new DataError(`${first.subject} owl:sameAs ${first.target}: ${first.message}${more}`, { file: first.file });

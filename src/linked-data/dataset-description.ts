@@ -4,7 +4,7 @@ import type { Quad, Quad_Object, Quad_Subject } from '@rdfjs/types';
 import { dcat, dct, foaf, ianaMediaTypes, rdf, relativeNamespaces, spdx, voidNs, xsd } from '../vocabulary/namespaces.js';
 import type { DumpSet } from './build-dumps.js';
 import { sortTriples } from './describe-resource.js';
-import { distinctTriples, type ResourceGraph } from './resource-graph.js';
+import { distinctTriples, tripleKey, type ResourceGraph } from './resource-graph.js';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
@@ -17,7 +17,7 @@ export function datasetIri(baseIri: string): string {
  * Blank nodes get labels derived from what they describe, so the same version always serialises to the same bytes.
  * Counts are over the union graph (distinct triples), the view /sparql gives by default.
  */
-export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[] {
+export async function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Promise<Quad[]> {
   const base = graph.baseIri;
   const dataset = namedNode(datasetIri(base));
   const out: Quad[] = [];
@@ -28,7 +28,7 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
   const stated = [dataset as Quad_Subject];
   // The array iterator also visits the blank nodes pushed while it runs.
   for (const subject of stated) {
-    for (const q of graph.outgoing(subject)) {
+    for (const q of await graph.outgoing(subject)) {
       out.push(q);
       if (q.object.termType === 'BlankNode') stated.push(q.object);
     }
@@ -38,15 +38,27 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
   add(document, rdf('type'), namedNode(voidNs('DatasetDescription')));
   add(document, foaf('primaryTopic'), dataset);
 
-  const triples = distinctTriples(graph.store.match({}));
+  // One pass over the stream: the counts need each distinct triple once, never the whole graph in an array.
+  const seen = new Set<string>();
+  const entities = new Set<string>();
+  const classes = new Map<string, Set<string>>();
+  const properties = new Map<string, number>();
+  for await (const q of graph.store.matchStream({})) {
+    const key = tripleKey(q);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(base)) entities.add(q.subject.value);
+    properties.set(q.predicate.value, (properties.get(q.predicate.value) ?? 0) + 1);
+    if (q.predicate.value === rdf('type'))
+      classes.set(q.object.value, (classes.get(q.object.value) ?? new Set()).add(`${q.subject.termType}:${q.subject.value}`));
+  }
   add(dataset, rdf('type'), namedNode(voidNs('Dataset')));
   add(dataset, rdf('type'), namedNode(dcat('Dataset')));
   add(dataset, dcat('version'), literal(dumps.version));
-  add(dataset, voidNs('triples'), integer(triples.length));
+  add(dataset, voidNs('triples'), integer(seen.size));
   add(dataset, voidNs('uriSpace'), literal(base + relativeNamespaces.id));
   add(dataset, voidNs('sparqlEndpoint'), namedNode(base + relativeNamespaces.sparqlEndpoint));
   add(dataset, voidNs('rootResource'), namedNode(base + relativeNamespaces.ontologyDocument));
-  const entities = new Set(triples.filter((q) => q.subject.termType === 'NamedNode' && q.subject.value.startsWith(base)).map((q) => q.subject.value));
   add(dataset, voidNs('entities'), integer(entities.size));
 
   const service = blankNode('sparql-service');
@@ -55,7 +67,7 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
   add(service, dcat('endpointURL'), namedNode(base + relativeNamespaces.sparqlEndpoint));
   add(service, dcat('servesDataset'), dataset);
 
-  const license = graph.iris(dataset, dct('license'))[0];
+  const license = (await graph.iris(dataset, dct('license')))[0];
   for (const d of dumps.dumps) {
     const url = namedNode(`${base}${relativeNamespaces.dumps}${d.name}`);
     const distribution = blankNode(`distribution-${d.name.replace(/[^A-Za-z0-9]/g, '-')}`);
@@ -75,13 +87,6 @@ export function datasetDescription(graph: ResourceGraph, dumps: DumpSet): Quad[]
     add(checksum, spdx('checksumValue'), literal(d.sha256, namedNode(xsd('hexBinary'))));
   }
 
-  const classes = new Map<string, Set<string>>();
-  const properties = new Map<string, number>();
-  for (const q of triples) {
-    properties.set(q.predicate.value, (properties.get(q.predicate.value) ?? 0) + 1);
-    if (q.predicate.value === rdf('type'))
-      classes.set(q.object.value, (classes.get(q.object.value) ?? new Set()).add(`${q.subject.termType}:${q.subject.value}`));
-  }
   [...classes.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .forEach(([cls, members], i) => {

@@ -34,13 +34,13 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const path = uriToIri((request.raw.url ?? request.url).split('?')[0] as string);
     const asked = base + path.slice(1);
-    let description = describeResource(graph, asked);
+    let description = await describeResource(graph, asked);
     let fixed: ResourceFormat | undefined;
     let stem = path;
     if (!description) {
       const split = splitSuffix(path);
       if (split) {
-        description = describeResource(graph, base + split.stem.slice(1));
+        description = await describeResource(graph, base + split.stem.slice(1));
         fixed = description ? split.format : undefined;
         stem = split.stem;
       }
@@ -67,7 +67,7 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
 
     if (format.name === 'html') {
       reply.header('content-security-policy', pageSecurityPolicy).type('text/html; charset=utf-8');
-      return reply.send(renderHtml(graph, description, alternates));
+      return reply.send(await renderHtml(graph, description, alternates));
     }
     const charset = format.name === 'jsonld' ? '' : '; charset=utf-8';
     return reply.type(format.mediaType + charset).send(await serializeTriples(description.triples, format, base));
@@ -100,9 +100,9 @@ export const dereferenceRoute: FastifyPluginAsync = async (app) => {
   for (const f of resourceFormats) app.get(`/${relativeNamespaces.ontologyDocument}${f.suffix}`, describes(`The ontology as ${f.label}`), handle);
 };
 
-function renderHtml(graph: ResourceGraph, description: ResourceDescription, alternates: readonly Alternate[]): string {
+async function renderHtml(graph: ResourceGraph, description: ResourceDescription, alternates: readonly Alternate[]): Promise<string> {
   const subject = namedNode(description.iri);
-  if (description.kind === 'resource' && graph.isA(subject, schema('Person'))) {
+  if (description.kind === 'resource' && (await graph.isA(subject, schema('Person')))) {
     const personsApi = `/${relativeNamespaces.personsApi}`;
     const personPrefix = graph.baseIri + relativeNamespaces.person;
     const id = description.iri.startsWith(personPrefix) ? description.iri.slice(personPrefix.length) : undefined;

@@ -29,42 +29,42 @@ export function ontologyDocumentIri(baseIri: string): string {
  * plus the label triples of every IRI it links to, so a page or a client can name them without a second request.
  * The ontology document: every triple of the file(s) that declare `{base}ontology a owl:Ontology`.
  */
-export function describeResource(graph: ResourceGraph, iri: string): ResourceDescription | undefined {
+export async function describeResource(graph: ResourceGraph, iri: string): Promise<ResourceDescription | undefined> {
   const ontologyIri = ontologyDocumentIri(graph.baseIri);
   const documentIri = iri.split('#')[0] as string;
   if (documentIri === ontologyIri) return describeOntology(graph, ontologyIri);
   if (iri.includes('#') && iri.startsWith(casegraphNamespaces(graph.baseIri).cg.iri)) return describeOntology(graph, ontologyIri);
   const subject = namedNode(iri);
-  if (!graph.exists(subject)) return describeCollection(graph, documentIri);
-  const core = boundedDescription(graph, subject);
+  if (!(await graph.exists(subject))) return describeCollection(graph, documentIri);
+  const core = await boundedDescription(graph, subject);
   const linked = new Map<string, NamedNode>();
   for (const q of core) {
     if (q.object.termType === 'NamedNode' && q.object.value !== iri && q.predicate.value !== rdf('type')) linked.set(q.object.value, q.object);
   }
-  const labels = [...linked.values()].flatMap((node) => graph.labelTriples(node));
+  const labels = (await Promise.all([...linked.values()].map((node) => graph.labelTriples(node)))).flat();
   return { iri, kind: 'resource', triples: sortTriples(distinctTriples([...core, ...labels])) };
 }
 
 /** A named graph's triples, or every subject of a hash namespace `D#…` for the document D. */
-function describeCollection(graph: ResourceGraph, documentIri: string): ResourceDescription | undefined {
+async function describeCollection(graph: ResourceGraph, documentIri: string): Promise<ResourceDescription | undefined> {
   const loaded = graph.store.graphs.find((g) => g.iri === documentIri);
   if (loaded) {
-    return { iri: documentIri, kind: 'graph', triples: sortTriples(distinctTriples(graph.store.match({ graph: namedNode(loaded.iri) }))) };
+    return { iri: documentIri, kind: 'graph', triples: sortTriples(distinctTriples(await graph.store.match({ graph: namedNode(loaded.iri) }))) };
   }
-  const members = graph.hashDocumentMembers(documentIri);
+  const members = await graph.hashDocumentMembers(documentIri);
   if (members.length === 0) return undefined;
-  return { iri: documentIri, kind: 'document', triples: sortTriples(members.flatMap((m) => boundedDescription(graph, m))) };
+  return { iri: documentIri, kind: 'document', triples: sortTriples((await Promise.all(members.map((m) => boundedDescription(graph, m)))).flat()) };
 }
 
-function describeOntology(graph: ResourceGraph, ontologyIri: string): ResourceDescription | undefined {
-  const declarations = graph.store.match({ subject: namedNode(ontologyIri), predicate: namedNode(rdf('type')), object: namedNode(owl('Ontology')) });
+async function describeOntology(graph: ResourceGraph, ontologyIri: string): Promise<ResourceDescription | undefined> {
+  const declarations = await graph.store.match({ subject: namedNode(ontologyIri), predicate: namedNode(rdf('type')), object: namedNode(owl('Ontology')) });
   if (declarations.length === 0) return undefined;
-  const quads = declarations.flatMap((d) => graph.store.match({ graph: d.graph }));
+  const quads = (await Promise.all(declarations.map((d) => graph.store.match({ graph: d.graph })))).flat();
   return { iri: ontologyIri, kind: 'ontology', triples: sortTriples(distinctTriples(quads)) };
 }
 
 /** Outgoing triples, following blank-node objects (each visited once, so cycles end). */
-function boundedDescription(graph: ResourceGraph, subject: Quad_Subject): Quad[] {
+async function boundedDescription(graph: ResourceGraph, subject: Quad_Subject): Promise<Quad[]> {
   const out: Quad[] = [];
   const visited = new Set<string>();
   const queue: Quad_Subject[] = [subject];
@@ -73,7 +73,7 @@ function boundedDescription(graph: ResourceGraph, subject: Quad_Subject): Quad[]
     const key = `${next.termType}:${next.value}`;
     if (visited.has(key)) continue;
     visited.add(key);
-    for (const q of graph.outgoing(next)) {
+    for (const q of await graph.outgoing(next)) {
       out.push(q);
       if (q.object.termType === 'BlankNode') queue.push(q.object);
     }

@@ -28,7 +28,7 @@ export function documentFramer(graph: ResourceGraph): DocumentFramer {
   const documentLoader = offlineDocumentLoader({ [contextUrl(base)]: contextDocument(base) });
 
   const frame = async (subjects: readonly NamedNode[], shape: NodeShape, frameDoc: JsonLdFrame, omitGraph: boolean): Promise<JsonObject> => {
-    const input = await expandQuads(reachableQuads(graph, subjects, shape));
+    const input = await expandQuads(await reachableQuads(graph, subjects, shape));
     const options = { documentLoader, omitGraph } as unknown as jsonld.Options.Frame;
     const framed = (await jsonld.frame(
       input as jsonld.JsonLdDocument,
@@ -53,51 +53,52 @@ export function documentFramer(graph: ResourceGraph): DocumentFramer {
  * and the labels and classes of the resources it references. Framing then selects; the input stays the size
  * of one document, not of the graph. Values are listed in IRI order, events of a case in timeline order.
  */
-export function reachableQuads(graph: ResourceGraph, roots: readonly NamedNode[], shape: NodeShape): Quad[] {
+export async function reachableQuads(graph: ResourceGraph, roots: readonly NamedNode[], shape: NodeShape): Promise<Quad[]> {
   const base = graph.baseIri;
   const found = new Map<string, Quad>();
   const add = (quads: readonly Quad[]): void => {
     for (const q of distinctTriples(quads)) found.set(tripleKey(q), q);
   };
   const described = new Set<string>();
-  const describe = (term: Term): void => {
+  const describe = async (term: Term): Promise<void> => {
     if (term.termType === 'Literal' || described.has(term.value)) return;
     described.add(term.value);
-    add(graph.stated.match({ subject: term, predicate: namedNode(rdf('type')) }));
-    add(graph.stated.match({ subject: term, predicate: namedNode(rdfs('label')) }));
+    add(await graph.stated.match({ subject: term, predicate: namedNode(rdf('type')) }));
+    add(await graph.stated.match({ subject: term, predicate: namedNode(rdfs('label')) }));
   };
   const visited = new Set<string>();
-  const visit = (node: Quad_Subject, nodeShape: NodeShape): void => {
+  // Visited in order, one lookup at a time: the same document always gathers the same quads in the same order.
+  const visit = async (node: Quad_Subject, nodeShape: NodeShape): Promise<void> => {
     const key = `${node.value} ${nodeShape.name}`;
     if (visited.has(key)) return;
     visited.add(key);
-    add(graph.stated.match({ subject: node, predicate: namedNode(rdf('type')) }));
-    for (const spec of nodeShape.keys) followKey(node, spec);
+    add(await graph.stated.match({ subject: node, predicate: namedNode(rdf('type')) }));
+    for (const spec of nodeShape.keys) await followKey(node, spec);
   };
-  const followKey = (node: Quad_Subject, spec: KeySpec): void => {
+  const followKey = async (node: Quad_Subject, spec: KeySpec): Promise<void> => {
     const predicate = namedNode(spec.predicate(base));
     if (spec.kind !== 'nodes') {
-      const quads = graph.stated.match({ subject: node, predicate });
+      const quads = await graph.stated.match({ subject: node, predicate });
       add(quads);
-      if (spec.kind === 'ref' || spec.kind === 'refs') quads.forEach((q) => describe(q.object));
+      if (spec.kind === 'ref' || spec.kind === 'refs') for (const q of quads) await describe(q.object);
       return;
     }
     const nested = (spec.nested as () => NodeShape)();
-    const links = spec.reverse ? graph.stated.match({ predicate, object: node }) : graph.stated.match({ subject: node, predicate });
+    const links = spec.reverse ? await graph.stated.match({ predicate, object: node }) : await graph.stated.match({ subject: node, predicate });
     for (const link of links) {
       const child = spec.reverse ? link.subject : link.object;
       if (child.termType !== 'NamedNode' && child.termType !== 'BlankNode') continue;
-      if (nested.matchClass && !graph.hasType(child, nested.classIri(base))) continue;
+      if (nested.matchClass && !(await graph.hasType(child, nested.classIri(base)))) continue;
       add([link]);
-      visit(child, nested);
+      await visit(child, nested);
     }
   };
-  for (const root of roots) visit(root, shape);
+  for (const root of roots) await visit(root, shape);
   return orderQuads(graph, [...found.values()]);
 }
 
 /** Subject, predicate, then object order; cg:hasEvent values in timeline order (dated first, then by stated order). */
-function orderQuads(graph: ResourceGraph, quads: Quad[]): Quad[] {
+async function orderQuads(graph: ResourceGraph, quads: Quad[]): Promise<Quad[]> {
   const hasEvent = casegraphNamespaces(graph.baseIri).cg('hasEvent');
   const position = new Map<string, number>();
   const bySubject = new Map<string, NamedNode[]>();
@@ -105,7 +106,7 @@ function orderQuads(graph: ResourceGraph, quads: Quad[]): Quad[] {
     if (q.predicate.value !== hasEvent || q.object.termType !== 'NamedNode') continue;
     bySubject.set(q.subject.value, [...(bySubject.get(q.subject.value) ?? []), q.object]);
   }
-  for (const events of bySubject.values()) orderTimeline(graph, events).forEach((entry, i) => position.set(entry.event.value, i));
+  for (const events of bySubject.values()) (await orderTimeline(graph, events)).forEach((entry, i) => position.set(entry.event.value, i));
   return quads.sort(
     (a, b) =>
       compareTerms(a.subject, b.subject) ||

@@ -32,23 +32,24 @@ export const homeRoute: FastifyPluginAsync = async (app) => {
         what: 'the home page',
         seeAlso: `the dataset is described as data at /${relativeNamespaces.datasetDescription}`,
       });
-      page ??= homePage(graph);
+      page ??= await homePage(graph);
       reply.header('link', `</${relativeNamespaces.datasetDescription}>; rel="describedby"`);
       return reply.type('text/html; charset=utf-8').header('content-security-policy', pageSecurityPolicy).send(page);
     },
   );
 
-  function homePage(g: ResourceGraph): string {
-    const persons = listedPersons(g);
+  async function homePage(g: ResourceGraph): Promise<string> {
+    const persons = await listedPersons(g);
     const dataset = namedNode(base + relativeNamespaces.dataset);
-    const title = g.literals(dataset, dct('title'))[0]?.value ?? 'casegraph';
-    const description = g.literals(dataset, dct('description'))[0]?.value;
+    const title = (await g.literals(dataset, dct('title')))[0]?.value ?? 'casegraph';
+    const description = (await g.literals(dataset, dct('description')))[0]?.value;
+    const personLinks = await Promise.all(persons.map(async (p) => `<li>${await renderLink(g, p.value)}</li>`));
     const entry = (href: string, label: string, what: string) => `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a>: ${escapeHtml(what)}</li>`;
     const body = `<h1>${escapeHtml(title)}</h1>
 ${description ? `<p>${escapeHtml(description)}</p>` : ''}
 <section aria-labelledby="persons-h">
 <h2 id="persons-h">Persons</h2>
-<ul>${persons.map((p) => `<li>${renderLink(g, p.value)}</li>`).join('\n')}</ul>
+<ul>${personLinks.join('\n')}</ul>
 </section>
 <section aria-labelledby="use-h">
 <h2 id="use-h">Use the data</h2>

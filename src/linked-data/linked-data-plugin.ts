@@ -14,7 +14,7 @@ export const linkedDataTag: ApiTag = { name: 'linked data', description: 'Derefe
 
 /** Needs the `store` decorator. Startup fails if an owl:sameAs link lacks its cited source. */
 export const linkedDataPlugin: FastifyPluginAsync = async (app) => {
-  checkSameAsLinks(new ResourceGraph(app.store));
+  await checkSameAsLinks(new ResourceGraph(app.store));
   const dumps = dumpCache(app.store);
   await app.register(homeRoute);
   await app.register(contextRoute);

@@ -8,10 +8,9 @@ import type { ResourceGraph } from './resource-graph.js';
 const { namedNode } = DataFactory;
 
 /** Every schema:Person at `{base}id/person/{id}` whose id the one person-id rule allows, each once. */
-export function listedPersons(graph: ResourceGraph): NamedNode[] {
+export async function listedPersons(graph: ResourceGraph): Promise<NamedNode[]> {
   const prefix = graph.baseIri + relativeNamespaces.person;
-  const persons = graph.store
-    .match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) })
+  const persons = (await graph.store.match({ predicate: namedNode(rdf('type')), object: namedNode(schema('Person')) }))
     .map((q) => q.subject)
     .filter((s): s is NamedNode => s.termType === 'NamedNode' && s.value.startsWith(prefix) && isPersonId(s.value.slice(prefix.length)));
   return [...new Map(persons.map((p) => [p.value, p])).values()].sort((a, b) => (a.value < b.value ? -1 : 1));

@@ -21,7 +21,7 @@ export interface TimelineEntry {
  * cg:occurredAfter / cg:occurredBefore relation (either direction) to a placed event goes right next to it;
  * what is left is returned as `undated`, ordered among itself by the same relations where they exist.
  */
-export function orderTimeline(graph: ResourceGraph, events: readonly NamedNode[]): TimelineEntry[] {
+export async function orderTimeline(graph: ResourceGraph, events: readonly NamedNode[]): Promise<TimelineEntry[]> {
   const cg = casegraphNamespaces(graph.baseIri).cg;
   const unique = [...new Map(events.map((e) => [e.value, e])).values()].sort(compareTerms);
   const inSet = new Set(unique.map((e) => e.value));
@@ -32,17 +32,19 @@ export function orderTimeline(graph: ResourceGraph, events: readonly NamedNode[]
     map.set(from.value, [...(map.get(from.value) ?? []), to]);
   };
   for (const e of unique) {
-    for (const other of graph.iris(e, cg('occurredAfter'))) {
+    for (const other of await graph.iris(e, cg('occurredAfter'))) {
       relate(after, e, other);
       relate(before, other, e);
     }
-    for (const other of graph.iris(e, cg('occurredBefore'))) {
+    for (const other of await graph.iris(e, cg('occurredBefore'))) {
       relate(before, e, other);
       relate(after, other, e);
     }
   }
 
-  const dateOf = (e: NamedNode): Literal | undefined => graph.literals(e, dct('date'))[0];
+  const dates = new Map<string, Literal | undefined>();
+  for (const e of unique) dates.set(e.value, (await graph.literals(e, dct('date')))[0]);
+  const dateOf = (e: NamedNode): Literal | undefined => dates.get(e.value);
   const sequence: TimelineEntry[] = unique
     .filter((e) => dateOf(e) !== undefined)
     .map((event): TimelineEntry => ({ event, date: dateOf(event), placement: 'dated' }))

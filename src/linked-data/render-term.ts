@@ -17,8 +17,8 @@ function anchor(iri: string, baseIri: string, attributes: string, text: string):
 }
 
 /** A link to a resource, named by its stated label, or by its IRI when the graph names it nowhere. */
-export function renderLink(graph: ResourceGraph, iri: string, text?: string): string {
-  const label = text ?? graph.label({ termType: 'NamedNode', value: iri } as Term) ?? compactIri(iri, graph.baseIri);
+export async function renderLink(graph: ResourceGraph, iri: string, text?: string): Promise<string> {
+  const label = text ?? (await graph.label({ termType: 'NamedNode', value: iri } as Term)) ?? compactIri(iri, graph.baseIri);
   return anchor(iri, graph.baseIri, ` title="${escapeHtml(iri)}"`, escapeHtml(label));
 }
 
@@ -51,7 +51,7 @@ export function renderDate(literal: Literal): string {
 }
 
 /** Any term: IRIs as links, blank nodes as plain markers, literals as escaped text with language or datatype. */
-export function renderTerm(graph: ResourceGraph, term: Term): string {
+export async function renderTerm(graph: ResourceGraph, term: Term): Promise<string> {
   if (term.termType === 'NamedNode') return renderLink(graph, term.value);
   if (term.termType === 'BlankNode') return `<span class="muted">(unnamed node)</span>`;
   if (term.termType !== 'Literal') return escapeHtml(term.value);
@@ -61,7 +61,7 @@ export function renderTerm(graph: ResourceGraph, term: Term): string {
   if (term.language || datatype === xsd('string')) return text;
   if (datatype === xsd('boolean')) return term.value === 'true' ? 'yes' : 'no';
   if (datatype === xsd('integer')) return text;
-  return `${text} <span class="muted">(${renderLink(graph, datatype, compactDatatype(datatype))})</span>`;
+  return `${text} <span class="muted">(${await renderLink(graph, datatype, compactDatatype(datatype))})</span>`;
 }
 
 function compactDatatype(iri: string): string {

@@ -1,4 +1,4 @@
-// Read helpers over the store port's match(): the union of all named graphs as deduplicated triples, labels, types.
+// Read helpers over the store port's asynchronous match(): the union of all named graphs as deduplicated triples, labels, types.
 import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Quad, Quad_Object, Quad_Subject, Term } from '@rdfjs/types';
 import type { GraphStore } from '../store/graph-store.js';
@@ -34,35 +34,47 @@ export function distinctTriples(quads: readonly Quad[]): Quad[] {
 
 export class ResourceGraph {
   /** Subjects `D#x` by their document D; built on first use (the store never changes under an app). */
-  private hashDocuments: Map<string, NamedNode[]> | undefined;
+  private hashDocuments: Promise<Map<string, NamedNode[]>> | undefined;
 
   /**
    * The store without the graphs derived at load time (date intervals, the ontology's closure): pages and
    * documents show what the sources state, not what casegraph inferred; SPARQL, dumps and VoID keep both.
    */
-  readonly stated: Pick<GraphStore, 'match'>;
+  readonly stated: Pick<GraphStore, 'match' | 'matchStream'>;
 
   constructor(readonly store: GraphStore) {
     const derived = new Set(store.graphs.filter((graph) => graph.derived === true).map((graph) => graph.iri));
-    this.stated = derived.size === 0 ? store : { match: (pattern) => store.match(pattern).filter((q) => !derived.has(q.graph.value)) };
+    this.stated =
+      derived.size === 0
+        ? store
+        : {
+            match: async (pattern) => (await store.match(pattern)).filter((q) => !derived.has(q.graph.value)),
+            async *matchStream(pattern) {
+              for await (const q of store.matchStream(pattern)) if (!derived.has(q.graph.value)) yield q;
+            },
+          };
   }
 
   /** The subjects `{document}#…` of a hash-namespace document, in IRI order. */
-  hashDocumentMembers(document: string): NamedNode[] {
-    if (!this.hashDocuments) {
-      const index = new Map<string, Map<string, NamedNode>>();
-      for (const q of this.stated.match({})) {
-        if (q.subject.termType !== 'NamedNode') continue;
-        const hash = q.subject.value.indexOf('#');
-        if (hash < 0) continue;
-        const doc = q.subject.value.slice(0, hash);
-        const members = index.get(doc) ?? new Map<string, NamedNode>();
-        members.set(q.subject.value, q.subject);
-        index.set(doc, members);
-      }
-      this.hashDocuments = new Map([...index.entries()].map(([doc, members]) => [doc, [...members.values()].sort(compareTerms)]));
+  async hashDocumentMembers(document: string): Promise<NamedNode[]> {
+    this.hashDocuments ??= this.indexHashDocuments();
+    // A failed read (a store outage) is not kept, so the next request reads again.
+    this.hashDocuments.catch(() => (this.hashDocuments = undefined));
+    return (await this.hashDocuments).get(document) ?? [];
+  }
+
+  private async indexHashDocuments(): Promise<Map<string, NamedNode[]>> {
+    const index = new Map<string, Map<string, NamedNode>>();
+    for await (const q of this.stated.matchStream({})) {
+      if (q.subject.termType !== 'NamedNode') continue;
+      const hash = q.subject.value.indexOf('#');
+      if (hash < 0) continue;
+      const doc = q.subject.value.slice(0, hash);
+      const members = index.get(doc) ?? new Map<string, NamedNode>();
+      members.set(q.subject.value, q.subject);
+      index.set(doc, members);
     }
-    return this.hashDocuments.get(document) ?? [];
+    return new Map([...index.entries()].map(([doc, members]) => [doc, [...members.values()].sort(compareTerms)]));
   }
 
   get baseIri(): string {
@@ -70,21 +82,19 @@ export class ResourceGraph {
   }
 
   /** Outgoing triples of a subject (deduplicated across files). */
-  outgoing(subject: Quad_Subject): Quad[] {
-    return distinctTriples(this.stated.match({ subject }));
+  async outgoing(subject: Quad_Subject): Promise<Quad[]> {
+    return distinctTriples(await this.stated.match({ subject }));
   }
 
-  objects(subject: Quad_Subject, predicate: string): Quad_Object[] {
-    return this.outgoing(subject)
-      .filter((q) => q.predicate.value === predicate)
-      .map((q) => q.object);
+  async objects(subject: Quad_Subject, predicate: string): Promise<Quad_Object[]> {
+    return distinctTriples(await this.stated.match({ subject, predicate: namedNode(predicate) })).map((q) => q.object);
   }
 
   /** Subjects that point at `object` with `predicate`, each once. */
-  subjects(predicate: string, object: Term): Quad_Subject[] {
+  async subjects(predicate: string, object: Term): Promise<Quad_Subject[]> {
     const seen = new Set<string>();
     const out: Quad_Subject[] = [];
-    for (const q of this.stated.match({ predicate: namedNode(predicate), object })) {
+    for (const q of await this.stated.match({ predicate: namedNode(predicate), object })) {
       const key = termKey(q.subject);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -94,61 +104,58 @@ export class ResourceGraph {
   }
 
   /** Incoming triples from other subjects. */
-  incoming(object: NamedNode): Quad[] {
-    return distinctTriples(this.stated.match({ object }));
+  async incoming(object: NamedNode): Promise<Quad[]> {
+    return distinctTriples(await this.stated.match({ object }));
   }
 
-  literals(subject: Quad_Subject, predicate: string): Literal[] {
-    return this.objects(subject, predicate).filter((t): t is Literal => t.termType === 'Literal');
+  /** In a fixed order (value, language, datatype): a store's own order of a subject's values is no order at all. */
+  async literals(subject: Quad_Subject, predicate: string): Promise<Literal[]> {
+    return (await this.objects(subject, predicate)).filter((t): t is Literal => t.termType === 'Literal').sort(compareLiterals);
   }
 
-  iris(subject: Quad_Subject, predicate: string): NamedNode[] {
-    return this.objects(subject, predicate)
-      .filter((t): t is NamedNode => t.termType === 'NamedNode')
-      .sort(compareTerms);
+  async iris(subject: Quad_Subject, predicate: string): Promise<NamedNode[]> {
+    return (await this.objects(subject, predicate)).filter((t): t is NamedNode => t.termType === 'NamedNode').sort(compareTerms);
   }
 
-  types(subject: Quad_Subject): NamedNode[] {
+  types(subject: Quad_Subject): Promise<NamedNode[]> {
     return this.iris(subject, rdf('type'));
   }
 
-  hasType(subject: Quad_Subject, type: string): boolean {
-    return this.stated.match({ subject, predicate: namedNode(rdf('type')), object: namedNode(type) }).length > 0;
+  async hasType(subject: Quad_Subject, type: string): Promise<boolean> {
+    return (await this.stated.match({ subject, predicate: namedNode(rdf('type')), object: namedNode(type) })).length > 0;
   }
 
   /** Class membership, following the subclass axioms the ontology states (an Arrest is an Event). */
-  isA(subject: Term, classIri: string): boolean {
+  async isA(subject: Term, classIri: string): Promise<boolean> {
     if (subject.termType !== 'NamedNode' && subject.termType !== 'BlankNode') return false;
     const seen = new Set<string>();
-    const queue = this.types(subject).map((t) => t.value);
+    const queue = (await this.types(subject)).map((t) => t.value);
     while (queue.length > 0) {
       const type = queue.shift() as string;
       if (type === classIri) return true;
       if (seen.has(type)) continue;
       seen.add(type);
-      queue.push(...this.iris(namedNode(type), rdfs('subClassOf')).map((t) => t.value));
+      queue.push(...(await this.iris(namedNode(type), rdfs('subClassOf'))).map((t) => t.value));
     }
     return false;
   }
 
   /** Whether the graph says anything about this subject. */
-  exists(subject: Quad_Subject): boolean {
-    return this.stated.match({ subject }).length > 0;
+  async exists(subject: Quad_Subject): Promise<boolean> {
+    return (await this.stated.match({ subject })).length > 0;
   }
 
   /** The triples that name a resource (rdfs:label, skos:prefLabel, schema:name, dct:title). */
-  labelTriples(subject: Quad_Subject): Quad[] {
-    return distinctTriples(labelPredicates.flatMap((predicate) => this.stated.match({ subject, predicate })));
+  async labelTriples(subject: Quad_Subject): Promise<Quad[]> {
+    const found = await Promise.all(labelPredicates.map((predicate) => this.stated.match({ subject, predicate })));
+    return distinctTriples(found.flat());
   }
 
   /** The best stated label (English preferred), or undefined when the graph names it nowhere. */
-  label(subject: Term): string | undefined {
+  async label(subject: Term): Promise<string | undefined> {
     if (subject.termType !== 'NamedNode' && subject.termType !== 'BlankNode') return undefined;
     for (const predicate of labelPredicates) {
-      const literals = this.store
-        .match({ subject, predicate })
-        .map((q) => q.object)
-        .filter((t): t is Literal => t.termType === 'Literal');
+      const literals = (await this.stated.match({ subject, predicate })).map((q) => q.object).filter((t): t is Literal => t.termType === 'Literal');
       const english = literals.find((l) => l.language === 'en') ?? literals.find((l) => l.language === '') ?? literals[0];
       if (english) return english.value;
     }
@@ -156,9 +163,9 @@ export class ResourceGraph {
   }
 
   /** Every IRI the graph describes (has as subject) that falls under BASE_IRI. */
-  localSubjects(): NamedNode[] {
+  async localSubjects(): Promise<NamedNode[]> {
     const seen = new Map<string, NamedNode>();
-    for (const q of this.stated.match({})) {
+    for await (const q of this.stated.matchStream({})) {
       if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(this.baseIri)) seen.set(q.subject.value, q.subject);
     }
     return [...seen.values()].sort(compareTerms);
@@ -168,4 +175,11 @@ export class ResourceGraph {
 /** Stable order for output: by IRI or value. */
 export function compareTerms(a: Term, b: Term): number {
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+function compareLiterals(a: Literal, b: Literal): number {
+  const key = (l: Literal) => [l.value, l.language, l.datatype.value];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+  return 0;
 }

@@ -5,6 +5,7 @@ import { dct, prov, schema } from '../vocabulary/namespaces.js';
 import { escapeHtml } from '../http/escape-html.js';
 import { notStated, renderDate, renderLink } from './render-term.js';
 import type { ResourceGraph } from './resource-graph.js';
+import { mapInOrder } from './map-in-order.js';
 
 const { namedNode } = DataFactory;
 
@@ -14,12 +15,12 @@ export class SourceNotes {
   constructor(private readonly graph: ResourceGraph) {}
 
   /** `<sup>` links to the numbered sources of a node's claims (prov:wasDerivedFrom). */
-  cite(subject: Quad_Subject): string {
-    const sources = this.graph.iris(subject, prov('wasDerivedFrom'));
+  async cite(subject: Quad_Subject): Promise<string> {
+    const sources = await this.graph.iris(subject, prov('wasDerivedFrom'));
     if (sources.length === 0) return '';
-    const links = sources.map((source) => {
+    const links = await mapInOrder(sources, async (source) => {
       const n = this.number(source);
-      return `<a href="#source-${n}" title="${escapeHtml(this.graph.label(source) ?? source.value)}">[${n}]</a>`;
+      return `<a href="#source-${n}" title="${escapeHtml((await this.graph.label(source)) ?? source.value)}">[${n}]</a>`;
     });
     return `<sup class="cite">${links.join('')}</sup>`;
   }
@@ -39,24 +40,25 @@ export class SourceNotes {
   }
 
   /** The numbered list of every source cited so far, with title, publisher and date as the data gives them. */
-  render(): string {
-    const items = [...this.numbers.entries()].map(([iri, n]) => {
-      const source = namedNode(iri);
-      return `<li id="source-${n}" value="${n}">${this.describe(source)}</li>`;
-    });
+  async render(): Promise<string> {
+    const items = await mapInOrder(
+      [...this.numbers.entries()],
+      async ([iri, n]) => `<li id="source-${n}" value="${n}">${await this.describe(namedNode(iri))}</li>`,
+    );
     return `<ol class="sources" id="sources">\n${items.join('\n')}\n</ol>`;
   }
 
   /** One source as a line: linked label, then title, publisher, date (each or "not stated"). */
-  describe(source: NamedNode): string {
-    const title = this.graph.literals(source, dct('title'))[0];
-    const publishers = [...this.graph.iris(source, dct('publisher')), ...this.graph.iris(source, schema('publisher'))];
-    const date = this.graph.literals(source, dct('date'))[0];
-    const url = this.graph.iris(source, schema('url'))[0];
+  async describe(source: NamedNode): Promise<string> {
+    const title = (await this.graph.literals(source, dct('title')))[0];
+    const publishers = [...(await this.graph.iris(source, dct('publisher'))), ...(await this.graph.iris(source, schema('publisher')))];
+    const date = (await this.graph.literals(source, dct('date')))[0];
+    const url = (await this.graph.iris(source, schema('url')))[0];
+    const publisherLinks = await mapInOrder(publishers, (p) => renderLink(this.graph, p.value));
     return [
-      renderLink(this.graph, source.value),
+      await renderLink(this.graph, source.value),
       `<br><span class="muted">Title:</span> ${title ? `<cite>${escapeHtml(title.value)}</cite>` : notStated}`,
-      ` · <span class="muted">Publisher:</span> ${publishers.length ? publishers.map((p) => renderLink(this.graph, p.value)).join(', ') : notStated}`,
+      ` · <span class="muted">Publisher:</span> ${publishers.length ? publisherLinks.join(', ') : notStated}`,
       ` · <span class="muted">Date:</span> ${date ? renderDate(date) : notStated}`,
       url ? ` · <a href="${escapeHtml(url.value)}">${escapeHtml(url.value)}</a>` : '',
     ].join('');

@@ -37,7 +37,7 @@ export const voidRoute: FastifyPluginAsync<DumpRouteOptions> = async (app, { dum
       const format = chooseRepresentation(request, reply, formats, { what: 'the dataset description' });
       let body = bodies.get(format.name);
       if (body === undefined) {
-        const triples = datasetDescription(graph, await dumps());
+        const triples = await datasetDescription(graph, await dumps());
         body =
           format.name === 'html'
             ? descriptionPage(await serializeTriples(triples, turtle, app.store.baseIri), app.store.version)

@@ -41,7 +41,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
         response: { 200: framed('The list, as JSON-LD', 'PersonList') },
       },
     },
-    async (_request, reply) => send(reply, await framer.list(listedPersons(graph), personSummaryShape)),
+    async (_request, reply) => send(reply, await framer.list(await listedPersons(graph), personSummaryShape)),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -57,7 +57,7 @@ export const personsApiRoute: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const subject = resolvePerson(app.store, request.params.id);
+      const subject = await resolvePerson(app.store, request.params.id);
       return send(reply, await framer.document(subject, personShape));
     },
   );

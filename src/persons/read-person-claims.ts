@@ -20,7 +20,7 @@ const eventKinds: Readonly<Record<string, EventClaim['kind']>> = {
 
 /** Throws NotFoundError when `id` names no schema:Person (resolvePerson, the rule every person route shares). */
 export async function readPersonClaims(store: GraphStore, queries: CitationQueries, id: string): Promise<PersonClaims> {
-  const person = resolvePerson(store, id);
+  const person = await resolvePerson(store, id);
   const iri = person.value;
   const run = async (name: CitationQueryName): Promise<readonly Row[]> => {
     const result = await store.query({ query: queries[name], bindings: { _person_iri: person } });
@@ -172,7 +172,8 @@ function readSources(rows: readonly Row[]): SourceSummary[] {
       url: row.url?.value ?? null,
       partOf: row.containerName?.value ?? null,
       position: Number.isInteger(position) ? position : null,
-      supportsClaims: row.supports?.value === 'true',
+      // `BIND(true AS ?supports)`: some stores (Virtuoso) give a computed boolean back as the integer 1.
+      supportsClaims: row.supports?.value === 'true' || row.supports?.value === '1',
     });
   }
   return [...seen.values()].sort((a, b) => compare(a.iri, b.iri));

@@ -8,9 +8,9 @@ import { schema } from '../vocabulary/namespaces.js';
 import { personIri } from '../vocabulary/person-iri.js';
 
 /** The person's IRI, or a 404 naming the id when it names no schema:Person. */
-export function resolvePerson(store: GraphStore, id: string): NamedNode {
+export async function resolvePerson(store: GraphStore, id: string): Promise<NamedNode> {
   // personIri already answers an id that cannot name a person with this same 404.
   const subject = DataFactory.namedNode(personIri(store.baseIri, id));
-  if (!new ResourceGraph(store).hasType(subject, schema('Person'))) throw new NotFoundError(`no person with id ${JSON.stringify(id)}`);
+  if (!(await new ResourceGraph(store).hasType(subject, schema('Person')))) throw new NotFoundError(`no person with id ${JSON.stringify(id)}`);
   return subject;
 }

@@ -1,4 +1,4 @@
-// The store port: the one interface through which the rest of casegraph reads the graph (N3 today, Virtuoso later).
+// The store port: the one interface through which the rest of casegraph reads the graph (backends in src/backends/: the embedded index, or a SPARQL server).
 import type { Quad, Term } from '@rdfjs/types';
 
 /** One loaded file and the named graph it became. */
@@ -77,8 +77,13 @@ export interface GraphStore {
   /** Number of quads. */
   readonly size: number;
   readonly graphs: readonly LoadedGraph[];
-  /** Direct pattern lookup, for dereferencing and dumps (no SPARQL round trip). */
-  match(pattern: QuadPattern): Quad[];
+  /** Pattern lookup for answers small enough to hold at once (one resource's triples): no SPARQL text to write. */
+  match(pattern: QuadPattern): Promise<Quad[]>;
+  /**
+   * The same lookup as a stream, for answers as large as the graph (dumps, CSV tables): a backend hands quads over
+   * as it reads them (a remote one page by page), so no caller needs the whole answer in one array.
+   */
+  matchStream(pattern: QuadPattern): AsyncIterable<Quad>;
   /** Runs one read-only SPARQL query under the store's deadline and cap. */
   query(request: QueryRequest): Promise<QueryResult>;
   /**

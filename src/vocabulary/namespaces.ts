@@ -107,6 +107,18 @@ export const relativeNamespaces = {
   dateIntervalsGraph: 'graph/derived/date-intervals',
   /** Derived at load time: the RDFS sub-class and sub-property closure of the ontology (ontology/ only). */
   entailmentGraph: 'graph/derived/entailment',
+  /**
+   * The named graph in a remote SPARQL store that records which dataset version it holds and the graph of each
+   * file (written by `casegraph load --to sparql`, read by the sparql backend); never one of the served graphs.
+   */
+  storeCatalog: 'store/catalog',
+  /**
+   * Where a remote SPARQL store keeps one dataset version: its graphs under `{base}store/{version}/graph/…` and their
+   * list in `{base}store/{version}/catalog`, so a new version loads beside the served one and replaces it in one step.
+   */
+  storeVersions: 'store/',
+  /** The catalog's own terms (internal to a remote store, never served): `{base}store/terms#servedVersion`. */
+  storeTerms: 'store/terms#',
 } as const;
 
 export function casegraphNamespaces(base: string): CasegraphNamespaces {

@@ -50,6 +50,9 @@ class ReloadableStore implements GraphStore {
   match(pattern: Parameters<GraphStore['match']>[0]) {
     return this.current.match(pattern);
   }
+  matchStream(pattern: Parameters<GraphStore['matchStream']>[0]) {
+    return this.current.matchStream(pattern);
+  }
   query(request: QueryRequest) {
     return this.current.query(request);
   }

@@ -56,11 +56,11 @@ describe('GET /.well-known/void', () => {
     expect(values(dataset, `${voidNs}dataDump`)).toContain(`${s.config.baseIri}dumps/casegraph.nt`);
   });
 
-  it('has class and property partitions that count the graph', () => {
+  it('has class and property partitions that count the graph', async () => {
     const classes = graph.getObjects(dataset, namedNode(`${voidNs}classPartition`), null);
     const person = classes.find((p) => values(p, `${voidNs}class`)[0] === 'https://schema.org/Person');
     const rdfType = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
-    const persons = new Set(s.store.match({ predicate: rdfType, object: namedNode('https://schema.org/Person') }).map((q) => q.subject.value));
+    const persons = new Set((await s.store.match({ predicate: rdfType, object: namedNode('https://schema.org/Person') })).map((q) => q.subject.value));
     // Six imprisoned writers and Gulmire Imin's husband, as the sources name them.
     expect(persons.size).toBe(7);
     expect(values(person, `${voidNs}entities`)).toEqual([String(persons.size)]);

@@ -36,7 +36,7 @@ describe('the person page', () => {
     expect(timeline).not.toContain('datetime="2009-07-05"');
     expect(timeline).toContain('The July 5 unrest</a>');
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const stated = new Set(s.store.match({ predicate: DataFactory.namedNode('http://purl.org/dc/terms/date') }).map((q) => q.object.value));
+    const stated = new Set((await s.store.match({ predicate: DataFactory.namedNode('http://purl.org/dc/terms/date') })).map((q) => q.object.value));
     for (const [, value] of timeline.matchAll(/datetime="([^"]+)"/g)) expect(stated.has(value as string), value).toBe(true);
   });
 

@@ -102,7 +102,7 @@ describe('the shipped data', () => {
   it('has no owl:sameAs at all: no source in it states a QID', async () => {
     const s = await realApp();
     try {
-      expect(s.store.match({ predicate: { termType: 'NamedNode', value: 'http://www.w3.org/2002/07/owl#sameAs' } as never })).toEqual([]);
+      expect(await s.store.match({ predicate: { termType: 'NamedNode', value: 'http://www.w3.org/2002/07/owl#sameAs' } as never })).toEqual([]);
     } finally {
       await s.close();
     }

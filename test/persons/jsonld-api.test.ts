@@ -26,7 +26,7 @@ function validator(name: string) {
 }
 
 async function storeTripleKeys(): Promise<Set<string>> {
-  return new Set(distinctTriples(s.store.match({})).map(tripleKey));
+  return new Set(distinctTriples(await s.store.match({})).map(tripleKey));
 }
 
 /** The triples a served JSON-LD document states, read with the published context (never fetched). */

@@ -99,7 +99,7 @@ describe('a BIND of an unbound variable', () => {
   it('leaves its variable unbound and joins like the pattern alone (one row per derivation)', async () => {
     const bound = await sparql('SELECT (COUNT(*) AS ?n) { { BIND(?unbound AS ?c) } ?c prov:wasDerivedFrom ?t }');
     const plain = await sparql('SELECT (COUNT(*) AS ?n) { ?c prov:wasDerivedFrom ?t }');
-    const derivations = c.store.match({ predicate: DataFactory.namedNode('http://www.w3.org/ns/prov#wasDerivedFrom') }).length;
+    const derivations = (await c.store.match({ predicate: DataFactory.namedNode('http://www.w3.org/ns/prov#wasDerivedFrom') })).length;
     expect(derivations).toBeGreaterThan(100);
     expect(column(bound, 'n')).toEqual([String(derivations)]);
     expect(column(plain, 'n')).toEqual([String(derivations)]);

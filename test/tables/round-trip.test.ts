@@ -50,13 +50,14 @@ async function convert(name: string): Promise<Quad[]> {
 }
 
 /** The graph's triples the table covers: for each row subject, every value of every property a column states. */
-function covered(spec: TableSpec, subjects: ReadonlySet<string>): Set<string> {
+async function covered(spec: TableSpec, subjects: ReadonlySet<string>): Promise<Set<string>> {
   const expected = new Set<string>();
   for (const column of tableColumns(spec, s.config.baseIri)) {
     // The events table gives the most specific event type; the graph also holds the types its closure derives.
     if (column.suppressOutput || column.propertyUrl === undefined || column.propertyUrl === rdf('type')) continue;
     for (const subject of subjects) {
-      for (const q of s.store.match({ subject: DataFactory.namedNode(subject), predicate: DataFactory.namedNode(column.propertyUrl) })) expected.add(key(q));
+      for (const q of await s.store.match({ subject: DataFactory.namedNode(subject), predicate: DataFactory.namedNode(column.propertyUrl) }))
+        expected.add(key(q));
     }
   }
   return expected;
@@ -65,7 +66,7 @@ function covered(spec: TableSpec, subjects: ReadonlySet<string>): Set<string> {
 describe('a table and its CSVW metadata, through a CSVW converter', () => {
   it.each(tableSpecs.map((t) => t.name))('%s gives back triples the graph states', async (name) => {
     const produced = await convert(name);
-    const graph = new Set(s.store.match({}).map(key));
+    const graph = new Set((await s.store.match({})).map(key));
     const missing = produced.map(key).filter((k) => !graph.has(k));
     expect(missing).toEqual([]);
     // Not vacuous: every table but the genders (whose labels the graph does not hold) states something.
@@ -79,12 +80,14 @@ describe('a table and its CSVW metadata, through a CSVW converter', () => {
     // A subject the table lists with every stated cell empty produces no triple: take the subjects from the CSV's iri column too.
     const csv = (await s.app.inject({ url: `/api/tables/${name}.csv` })).body;
     for (const line of csv.trimEnd().split('\r\n').slice(1)) subjects.add(line.split(',')[1] ?? '');
-    expect([...covered(spec, subjects)].filter((k) => !produced.map(key).includes(k))).toEqual([]);
+    expect([...(await covered(spec, subjects))].filter((k) => !produced.map(key).includes(k))).toEqual([]);
   });
 
   it('gives back every dated event’s date with the datatype of its precision, from the typed date columns', async () => {
     const produced = new Set((await convert('events')).map(key));
-    const dated = s.store.match({ predicate: DataFactory.namedNode(dct('date')) }).filter((q) => q.subject.value.startsWith(`${s.config.baseIri}id/event/`));
+    const dated = (await s.store.match({ predicate: DataFactory.namedNode(dct('date')) })).filter((q) =>
+      q.subject.value.startsWith(`${s.config.baseIri}id/event/`),
+    );
     expect(dated.length).toBeGreaterThan(10);
     expect(new Set(dated.map((q) => (q.object.termType === 'Literal' ? q.object.datatype.value : '')))).toEqual(
       new Set([xsd('date'), xsd('gYearMonth'), xsd('gYear')]),
@@ -103,7 +106,7 @@ describe('a table and its CSVW metadata, through a CSVW converter', () => {
       for (const row of rows.filter((r) => r.date !== '')) {
         const literal = DataFactory.literal(row.date ?? '', DataFactory.namedNode(datatypes[row.date_precision ?? ''] ?? ''));
         expect(
-          s.store.match({ subject: DataFactory.namedNode(row.iri ?? ''), predicate: DataFactory.namedNode(dct('date')), object: literal }),
+          await s.store.match({ subject: DataFactory.namedNode(row.iri ?? ''), predicate: DataFactory.namedNode(dct('date')), object: literal }),
           `${name} ${row.iri}`,
         ).toHaveLength(1);
       }

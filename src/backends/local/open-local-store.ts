@@ -56,7 +56,11 @@ export async function openLocalStore(config: Config, options: OpenStoreOptions =
     baseIri: config.baseIri,
     size: index.size,
     graphs,
-    match: (pattern) => index.match(pattern.subject, pattern.predicate, pattern.object, pattern.graph),
+    // The index answers on this thread at once; the port's promise and stream only wrap that answer.
+    match: async (pattern) => index.match(pattern.subject, pattern.predicate, pattern.object, pattern.graph),
+    async *matchStream(pattern) {
+      yield* index.match(pattern.subject, pattern.predicate, pattern.object, pattern.graph);
+    },
     async query(request: QueryRequest): Promise<QueryResult> {
       const { job, timeoutMs } = jobFor(request);
       return decodeResult(await pool.run(job, timeoutMs));

@@ -33,7 +33,7 @@ export const exportCommand = defineCommand({
         ...set.dumps.map((d): [string, Buffer] => [d.name, d.content]),
         ['index.json', `${JSON.stringify(dumpIndex(set, ''), null, 2)}\n`],
         ['SHA256SUMS', sha256Sums(set)],
-        ['void.ttl', await serializeTriples(datasetDescription(new ResourceGraph(store), set), turtle, store.baseIri)],
+        ['void.ttl', await serializeTriples(await datasetDescription(new ResourceGraph(store), set), turtle, store.baseIri)],
       ];
       await writeAll(path.resolve(out), files);
       for (const d of set.dumps) io.out(`${d.sha256}  ${d.size.toString().padStart(9)}  ${path.join(out, d.name)}\n`);

@@ -46,8 +46,8 @@ describe('a local store', () => {
     expect(fixture.store.version).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('answers pattern lookups without SPARQL', () => {
-    const quads = fixture.store.match({ subject: DataFactory.namedNode(ex('alice')), predicate: DataFactory.namedNode(ex('knows')) });
+  it('answers pattern lookups without SPARQL', async () => {
+    const quads = await fixture.store.match({ subject: DataFactory.namedNode(ex('alice')), predicate: DataFactory.namedNode(ex('knows')) });
     expect(quads.map((q) => [q.object.value, q.graph.value])).toEqual([[ex('bob'), graphA]]);
   });
 });
