@@ -50,7 +50,14 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'API_KEY_HEADER',
       'MAX_ANSWER_BYTES',
       'LOG_LEVEL',
+      'STORE',
+      'SPARQL_QUERY_URL',
+      'SPARQL_MAX_BYTES',
     ],
+  },
+  load: {
+    options: ['-t, --to STORE', '-d, --data DIR', '-h, --help'],
+    environment: ['BASE_IRI', 'DATA_DIRS', 'SPARQL_QUERY_URL', 'SPARQL_UPDATE_URL', 'SPARQL_USER', 'SPARQL_PASSWORD'],
   },
   export: { options: ['-o, --out DIR', '-d, --data DIR', '-h, --help'], environment: ['BASE_IRI', 'DATA_DIRS'] },
   cite: {

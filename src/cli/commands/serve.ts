@@ -9,10 +9,11 @@ export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'Start the HTTP server on HOST:PORT (default 127.0.0.1:3000); settings come from the environment.',
   details: [
-    'It loads ontology/ and data/ (or the folders given with --data or DATA_DIRS), starts the query workers and prints one line when ready. SIGINT (Ctrl-C) or SIGTERM stops accepting connections, lets requests in flight finish, then stops the workers.',
+    'It loads ontology/ and data/ (or the folders given with --data or DATA_DIRS) and starts the query workers, or with STORE=sparql reads the served version of a SPARQL server, and prints one line when ready. SIGINT (Ctrl-C) or SIGTERM stops accepting connections, lets requests in flight finish, then stops the workers.',
   ],
   options: [dataOption],
-  environment: allEnvironmentVariables,
+  // The update endpoint and its credentials are the loader's (casegraph load); a server never writes.
+  environment: allEnvironmentVariables.filter((v) => !['SPARQL_UPDATE_URL', 'SPARQL_USER', 'SPARQL_PASSWORD'].includes(v)),
   exitNotes: { 0: 'stopped by SIGINT or SIGTERM', 1: 'a bad setting, data file or saved query, or the port is taken' },
   examples: ['PORT=8080 BASE_IRI=https://casegraph.example/ casegraph serve', 'casegraph serve --data /srv/cases'],
   async run({ values }, io) {
