@@ -33,9 +33,23 @@ function cite(sources: readonly SourceSummary[]): InstanceType<typeof Cite> {
   return new Cite(sources.map(sourceToCsl));
 }
 
+/**
+ * For the UN style: a part whose title already begins with the work it is part of ("The July 5 Riot from Start
+ * Part 1" of "The July 5 Riot from Start") is cited without that work, which would only repeat its title.
+ */
+function citeForUnStyle(sources: readonly SourceSummary[]): InstanceType<typeof Cite> {
+  return new Cite(
+    sources.map((source) => {
+      const { 'container-title': container, ...rest } = sourceToCsl(source);
+      const repeats = typeof container === 'string' && typeof rest.title === 'string' && rest.title.startsWith(container);
+      return repeats || container === undefined ? rest : { ...rest, 'container-title': container };
+    }),
+  );
+}
+
 function bibliography(template: string, format: 'text' | 'html') {
   return (sources: readonly SourceSummary[]): string => {
-    const body = cite(sources).format('bibliography', { format, template, lang: 'en-US' });
+    const body = (template === unFootnoteTemplate ? citeForUnStyle(sources) : cite(sources)).format('bibliography', { format, template, lang: 'en-US' });
     if (format === 'text') return body.endsWith('\n') ? body : `${body}\n`;
     return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Sources</title></head>\n<body>\n${body.trim()}\n</body>\n</html>\n`;
   };
@@ -107,6 +121,6 @@ export function findCitationFormat(name: string): CitationFormat | undefined {
 /** One source as a footnote (the style's citation form, not its bibliography entry). */
 export function formatFootnoteCitation(sources: readonly SourceSummary[]): string {
   if (sources.length === 0) return '';
-  const c = cite(sources);
+  const c = citeForUnStyle(sources);
   return c.format('citation', { format: 'text', template: unFootnoteTemplate, lang: 'en-US', entry: sources.map((s) => sourceSlug(s.iri)) }).trim();
 }

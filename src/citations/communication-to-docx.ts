@@ -7,7 +7,11 @@ import type { Communication, Sentence } from './draft-communication.js';
 const fixedZipDate = new Date(Date.UTC(1980, 0, 1));
 
 function sentences(list: readonly Sentence[]): Paragraph {
-  const runs = list.flatMap((s, i) => [new TextRun(i === 0 ? s.text : ` ${s.text}`), new FootnoteReferenceRun(s.footnote)]);
+  const runs: Array<TextRun | FootnoteReferenceRun> = [];
+  list.forEach((s, i) => {
+    runs.push(new TextRun(i === 0 ? s.text : ` ${s.text}`));
+    if (s.footnote !== null) runs.push(new FootnoteReferenceRun(s.footnote));
+  });
   return new Paragraph({ children: runs });
 }
 
@@ -19,6 +23,10 @@ export async function communicationToDocx(doc: Communication): Promise<Buffer> {
   }
   children.push(new Paragraph({ text: doc.sourcesHeading, heading: HeadingLevel.HEADING_1 }));
   doc.sources.forEach((source, i) => children.push(new Paragraph({ text: `${i + 1}. ${source}` })));
+  if (doc.furtherSources.length > 0) {
+    children.push(new Paragraph({ text: doc.furtherSourcesHeading, heading: HeadingLevel.HEADING_1 }));
+    doc.furtherSources.forEach((source, i) => children.push(new Paragraph({ text: `${i + 1}. ${source}` })));
+  }
 
   const footnotes = Object.fromEntries(doc.footnotes.map((note) => [String(note.number), { children: [new Paragraph({ text: note.text })] }]));
   const document = new Document({

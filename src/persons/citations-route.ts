@@ -114,7 +114,7 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
 
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
     const record = await claimsOf(request.params.id);
-    const body = await format.render(draftCommunication(record, app.store.baseIri));
+    const body = await format.render(draftCommunication(record, { datasetIri: app.config.publicBaseIri ?? app.config.baseIri }));
     reply.type(format.contentType);
     if (format.download) reply.header('content-disposition', `attachment; filename="${request.params.id}-communication${format.suffix}"`);
     return reply.send(body);

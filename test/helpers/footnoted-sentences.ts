@@ -5,18 +5,20 @@ export interface ReadBack {
   readonly headings: readonly string[];
   /** Paragraphs of sections I to V and the preamble, footnote references written `[^n]`. */
   readonly prose: readonly string[];
-  /** Entries of the "Sources" reference list. */
+  /** Entries of the reference lists (sources cited, then further sources named by them). */
   readonly sources: readonly string[];
   readonly footnotes: ReadonlyMap<number, string>;
 }
 
-const sourcesHeading = /^VI\. Sources$/;
+const sourcesHeading = /^(Sources cited|Further sources named by the cited sources)$/;
 
 /**
  * The sentences of a paragraph that do not end in a footnote reference, or that share one with another
  * sentence. Each sentence must close with . ! or ? (after a closing quotation mark, if any) followed by its `[^n]`.
  */
 export function unfootnotedSentences(paragraph: string): string[] {
+  // A drafter's note is a paragraph of its own and, by design, cites nothing.
+  if (paragraph.startsWith('Drafter’s note:') && !/\[\^\d+\]/.test(paragraph)) return [];
   const bad: string[] = [];
   const pieces = paragraph.split(/(?<=\[\^\d+\])\s+/);
   for (const piece of pieces) {

@@ -12,7 +12,8 @@ const sections = [
   'III. Detention',
   'IV. Circumstances of the arrest and detention, and why the detention is arbitrary',
   'V. Steps taken, including domestic remedies and international procedures',
-  'VI. Sources',
+  'Sources cited',
+  'Further sources named by the cited sources',
 ];
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -55,7 +56,7 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     const referenced = prose.flatMap((p) => [...p.matchAll(/\[\^(\d+)\]/g)].map((m) => Number(m[1])));
     expect(referenced).toEqual([...footnotes.keys()]);
     for (const text of footnotes.values())
-      expect(text).toMatch(/^(“\[UHRP prisoner profile: Gulmire Imin\]”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
+      expect(text).toMatch(/^(\[UHRP prisoner profile: Gulmire Imin\]|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
   });
 
   it('says which dataset version it was drawn from', () => {
@@ -68,14 +69,15 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     expect(text).toContain('Gulmire Imin was tried on 1 April 2010 in a closed trial.');
     expect(text).toContain('Gulmire Imin was sentenced to life imprisonment on 1 April 2010.');
     expect(text).toContain('Place of detention: Xinjiang Women’s Prison, Urumchi.');
-    expect(text).toContain('Charges: Leaking state secrets; Organizing an illegal demonstration; Splittism.');
+    // In the source's order (“Charge: Splittism, leaking state secrets and organizing an illegal demonstration”), not alphabetical.
+    expect(text).toContain('Charges, in the order the source lists them: Splittism; Leaking state secrets; Organizing an illegal demonstration.');
     expect(text).toContain('found China in contravention of articles 8, 9, 10 and 19 of the Universal Declaration of Human Rights.');
     expect(text).toContain('In December 2012, Human Rights Watch awarded Gulmire Imin the Hellman/Hammett prize');
   });
 
   it('gives the source’s account of why she was punished as the source’s, not as who sentenced her', () => {
     const text = read[format]!.prose.join('\n');
-    expect(text).toContain('The sources state that Gulmire Imin was punished by Chinese authorities for voicing opinions online after the July 5 unrest.');
+    expect(text).toContain('The source states that Gulmire Imin was punished by Chinese authorities for voicing opinions online after the July 5 unrest.');
     expect(text).toContain(`Authority that imposed the sentence: ${notStated}.`);
     expect(text).not.toMatch(/sentence was imposed by/);
   });
@@ -86,14 +88,15 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
       expect(text).toContain(`${field}: ${notStated}.`);
     }
     // The stated age is given as stated; no birth year is derived from it.
-    expect(text).toContain('Age: 32, as the sources state it');
+    expect(text).toContain('Age: 32, as the source states it');
     expect(text).not.toMatch(/born|19[6-9]\d/);
   });
 
-  it('lists the person’s sources', () => {
+  it('lists the one source it cites first, then the ten that source names, the supplied description unquoted', () => {
     const { sources } = read[format]!;
     expect(sources).toHaveLength(11);
-    expect(sources).toContain('“[UHRP prisoner profile: Gulmire Imin]”.');
+    // The seed page states no publisher, so none is named.
+    expect(sources[0]).toBe('[UHRP prisoner profile: Gulmire Imin].');
   });
 });
 
