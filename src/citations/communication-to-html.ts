@@ -29,7 +29,7 @@ export function communicationToHtml(doc: Communication): string {
     `<p class="preamble">${sentences(doc.preamble)}</p>`,
   ];
   for (const section of doc.sections) {
-    out.push(`<section><h2>${escape(section.number)}. ${escape(section.heading)}</h2>`);
+    out.push(`<section${section.form ? ' class="form"' : ''}><h2>${escape(section.number)}. ${escape(section.heading)}</h2>`);
     for (const paragraph of section.paragraphs) out.push(`<p>${sentences(paragraph)}</p>`);
     out.push('</section>');
   }

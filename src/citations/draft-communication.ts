@@ -17,6 +17,36 @@ export interface Sentence {
   readonly excerpts: readonly string[];
 }
 
+/**
+ * What only the submitter knows, from the request: never read from the graph, never stored or logged. A missing
+ * item is printed as `blank`, to fill in by hand.
+ */
+export interface SubmissionDetails {
+  readonly name?: string;
+  readonly organisation?: string;
+  readonly address?: string;
+  readonly contact?: string;
+  readonly relationship?: string;
+  readonly consent?: string;
+  readonly confidentiality?: string;
+  readonly date?: string;
+}
+
+/** The field names of `SubmissionDetails`, in the order section VI prints them, with their labels. */
+export const submissionFields: ReadonlyArray<readonly [keyof SubmissionDetails, string]> = [
+  ['name', 'Name of the submitter'],
+  ['organisation', 'Organisation'],
+  ['address', 'Postal address'],
+  ['contact', 'E-mail and telephone'],
+  ['relationship', 'Relationship to the person concerned'],
+  ['consent', 'Consent of the person or the family to the submission, and its form'],
+  ['confidentiality', 'Confidentiality requested (of the submitter’s or the person’s identity)'],
+  ['date', 'Date'],
+];
+
+/** What the draft prints where the submitter has not supplied an item. */
+export const blank = '[to be completed by the submitter]';
+
 /** Opens every sentence that is the drafter's own reading, not the sources'. */
 export const drafterNote = 'Drafter’s note:';
 
@@ -24,6 +54,8 @@ export interface CommunicationSection {
   /** Roman numeral of the WGAD model questionnaire. */
   readonly number: string;
   readonly heading: string;
+  /** True for the submitter's part (VI): its lines come from the request, not from sources, and have no footnote. */
+  readonly form?: boolean;
   /** Paragraphs of footnoted sentences. */
   readonly paragraphs: ReadonlyArray<readonly Sentence[]>;
 }
@@ -123,9 +155,11 @@ function sourceLabel(iri: string): string {
   return iri.slice(iri.lastIndexOf('/') + 1);
 }
 
-/** Where the dataset is cited: its public base (PUBLIC_BASE_IRI, else BASE_IRI). */
 export interface DraftOptions {
+  /** Where the dataset is cited: its public base (PUBLIC_BASE_IRI, else BASE_IRI). */
   readonly datasetIri: string;
+  /** From the request only; absent items stay blank. */
+  readonly submission?: SubmissionDetails;
 }
 
 export function draftCommunication(record: PersonClaims, options: DraftOptions): Communication {
@@ -153,6 +187,7 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
   const events = claims.filter((c): c is EventClaim => c.kind === 'event' || c.kind === 'unFinding' || c.kind === 'award' || c.kind === 'campaign');
   const ofType = (type: string) => events.filter((e) => e.eventType === type && e.scope === 'case');
 
+  const opinions = events.filter((e) => e.kind === 'unFinding');
   const datasetNote = `casegraph dataset, version ${record.datasetVersion}. Available at ${base} (SPARQL endpoint ${base}${relativeNamespaces.sparqlEndpoint}).`;
   const preamble: Sentence[] = [
     { text: `This draft was drawn from the casegraph dataset, version ${record.datasetVersion}.`, footnote: notes.note('dataset', datasetNote), excerpts: [] },
@@ -162,6 +197,14 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
       excerpts: [],
     },
   ];
+  // A case the Working Group has already given an opinion on calls for a follow-up, which must say so and cite it.
+  for (const opinion of opinions) {
+    const when = opinion.date ? ` in ${formatDate(opinion.date)}` : '';
+    const body = opinion.agents.length > 0 ? `the ${refList(opinion.agents)}` : 'a UN body';
+    preamble.push(
+      fromClaim(opinion, `This is a follow-up submission: ${sourcesWord(opinion)} ${states(opinion)} that ${body} rendered an opinion on the case of ${name}${when}.`),
+    );
+  }
 
   // I. Identity
   const nameClaim = identity('name');
@@ -365,10 +408,11 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
       paragraphs: [circumstances, undatedNote, undated, disputed, arbitrariness].filter((p) => p.length > 0),
     },
     { number: 'V', heading: 'Steps taken, including domestic remedies and international procedures', paragraphs: steps },
+    { number: 'VI', heading: 'Full name and address of the submitter, date and signature', form: true, paragraphs: submitterSection(options.submission) },
   ];
   const cited = [...notes.cited.values()];
   return {
-    title: `Draft communication to the Working Group on Arbitrary Detention concerning ${name}`,
+    title: `Draft ${opinions.length > 0 ? 'follow-up ' : ''}communication to the Working Group on Arbitrary Detention concerning ${name}`,
     person: record.person,
     datasetVersion: record.datasetVersion,
     preamble,
@@ -382,6 +426,18 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
 }
 
 type FromClaim = (claim: Claim | undefined, text: string) => Sentence;
+
+/** Section VI, one line per item: the submitter's words as given (trimmed), or the blank. */
+function submitterSection(details: SubmissionDetails = {}): Sentence[][] {
+  const line = (text: string): Sentence[] => [{ text, footnote: null, excerpts: [] }];
+  return [
+    ...submissionFields.map(([key, label]) => {
+      const value = details[key]?.trim();
+      return line(`${label}: ${value !== undefined && value !== '' ? value : blank}`);
+    }),
+    line('Signature: [to be signed by the submitter]'),
+  ];
+}
 
 /** What the person did, as the event states it: "published …", "was invited to become an administrator for …". */
 function describeActivity(event: EventClaim): string {

@@ -6,13 +6,14 @@ import { opaqueAnswer, plainTextAnswer, type ApiTag } from '../http/openapi-plug
 import { draftCommunication } from '../citations/index.js';
 import { citationQueries } from './citation-queries.js';
 import { personClaimsSchemas } from './person-claims-schemas.js';
-import type { PersonClaims } from '../citations/index.js';
+import type { PersonClaims, SubmissionDetails } from '../citations/index.js';
+import { submissionFields } from '../citations/index.js';
 import { readPersonClaims } from './read-person-claims.js';
 import { claimsCsv, claimsCsvColumns } from './claims-csv.js';
 import { datasetMemo } from '../store/dataset-memo.js';
 import { personIdParams, personPath } from './person-paths.js';
 
-type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string } }>;
+type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string }; Body?: { submitter?: SubmissionDetails } }>;
 
 export const citationsTag: ApiTag = {
   name: 'citations',
@@ -24,6 +25,19 @@ const tags = [citationsTag.name];
 const notFound = plainTextAnswer('No such person (one-line message)');
 const badFormat = plainTextAnswer('Unknown or repeated format (one-line message naming the parameter and the allowed values)');
 const communicationNames = communicationFormats.map((f) => f.name);
+/** POST body: what only the submitter knows. Read for this one answer; never stored, logged or cached. */
+const submissionBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    submitter: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Section VI of the draft; an item left out prints as a blank to fill in',
+      properties: Object.fromEntries(submissionFields.map(([key, label]) => [key, { type: 'string', maxLength: 1000, description: label }])),
+    },
+  },
+};
 /** `format=`: one value among the registry's names; the schema refuses the rest with a 400 naming them. */
 const formatQuery = (names: readonly string[], extra: Record<string, unknown> = {}) => ({
   type: 'object',
@@ -112,52 +126,57 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     },
   );
 
+  const datasetIri = app.config.publicBaseIri ?? app.config.baseIri;
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
     const record = await claimsOf(request.params.id);
-    const body = await format.render(draftCommunication(record, { datasetIri: app.config.publicBaseIri ?? app.config.baseIri }));
+    const submission = request.body?.submitter;
+    const body = await format.render(draftCommunication(record, { datasetIri, ...(submission ? { submission } : {}) }));
     reply.type(format.contentType);
+    // A draft holding submitter details is the submitter's alone: no shared or browser cache may keep it.
+    if (request.method === 'POST') reply.header('cache-control', 'no-store');
     if (format.download) reply.header('content-disposition', `attachment; filename="${request.params.id}-communication${format.suffix}"`);
     return reply.send(body);
   };
 
-  app.get(
-    `${personPath}/communication`,
-    {
-      schema: {
-        tags,
-        summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
-        params: personIdParams,
-        querystring: formatQuery(communicationNames),
-        response: {
-          200: opaqueAnswer(
-            'The draft',
-            communicationFormats.map((f) => f.mediaType),
-          ),
-          400: badFormat,
-          404: notFound,
-          406: plainTextAnswer('Accept allows none of the forms'),
-        },
+  app.route({
+    method: ['GET', 'POST'],
+    url: `${personPath}/communication`,
+    schema: {
+      tags,
+      summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins). POST fills in section VI',
+      description: 'POST a JSON body `{"submitter": {...}}` to fill in the submitter, consent, confidentiality and date: used for this answer only, never stored or logged.',
+      params: personIdParams,
+      querystring: formatQuery(communicationNames),
+      body: submissionBody,
+      response: {
+        200: opaqueAnswer(
+          'The draft',
+          communicationFormats.map((f) => f.mediaType),
+        ),
+        400: badFormat,
+        404: notFound,
+        406: plainTextAnswer('Accept allows none of the forms'),
       },
     },
-    async (request: PersonRequest, reply) => {
+    handler: async (request: PersonRequest, reply) => {
       const format = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format });
       return sendCommunication(request, reply, format);
     },
-  );
+  });
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.get(
-      `${personPath}/communication${format.suffix}`,
-      {
-        schema: {
-          tags,
-          summary: `The draft communication as ${format.name}, for links that cannot set Accept`,
-          params: personIdParams,
-          response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
-        },
+    app.route({
+      method: ['GET', 'POST'],
+      url: `${personPath}/communication${format.suffix}`,
+      schema: {
+        tags,
+        summary: `The draft communication as ${format.name}, for links that cannot set Accept; POST fills in section VI`,
+        params: personIdParams,
+        body: submissionBody,
+        response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
       },
-      async (request: PersonRequest, reply) => {
+      handler: async (request: PersonRequest, reply) => {
         const chosen = chooseRepresentation(request, reply, communicationFormats, {
           what: 'the communication',
           format: request.query.format,
@@ -165,6 +184,6 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
         });
         return sendCommunication(request, reply, chosen);
       },
-    );
+    });
   }
 };

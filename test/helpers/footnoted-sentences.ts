@@ -5,12 +5,15 @@ export interface ReadBack {
   readonly headings: readonly string[];
   /** Paragraphs of sections I to V and the preamble, footnote references written `[^n]`. */
   readonly prose: readonly string[];
+  /** Lines of section VI, the submitter's part: from the request, not footnoted. */
+  readonly form: readonly string[];
   /** Entries of the reference lists (sources cited, then further sources named by them). */
   readonly sources: readonly string[];
   readonly footnotes: ReadonlyMap<number, string>;
 }
 
 const sourcesHeading = /^(Sources cited|Further sources named by the cited sources)$/;
+const formHeading = /^VI\. /;
 
 /**
  * The sentences of a paragraph that do not end in a footnote reference, or that share one with another
@@ -38,8 +41,10 @@ export function readMarkdown(text: string): ReadBack {
   const headings: string[] = [];
   const prose: string[] = [];
   const sources: string[] = [];
+  const form: string[] = [];
   const footnotes = new Map<number, string>();
   let inSources = false;
+  let inForm = false;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\\([\\`*_{}[\]<>#|!])/g, '$1');
     if (line.trim() === '') continue;
@@ -52,12 +57,14 @@ export function readMarkdown(text: string): ReadBack {
     if (heading) {
       headings.push(heading[1]!);
       inSources = sourcesHeading.test(heading[1]!);
+      inForm = formHeading.test(heading[1]!);
       continue;
     }
     if (inSources) sources.push(line.replace(/^\d+\. /, ''));
+    else if (inForm) form.push(line);
     else prose.push(line);
   }
-  return { headings, prose, sources, footnotes };
+  return { headings, prose, form, sources, footnotes };
 }
 
 function decodeEntities(text: string): string {
@@ -72,7 +79,10 @@ function decodeEntities(text: string): string {
 export function readHtml(html: string): ReadBack {
   const body = html.slice(0, html.indexOf('<section class="footnotes">'));
   const headings = [...body.matchAll(/<h[12]>([\s\S]*?)<\/h[12]>/g)].map((m) => decodeEntities(m[1]!));
-  const main = html.slice(html.indexOf('<main>'), html.indexOf('<section class="sources">'));
+  const formStart = html.indexOf('<section class="form">');
+  const main = html.slice(html.indexOf('<main>'), formStart >= 0 ? formStart : html.indexOf('<section class="sources">'));
+  const formPart = formStart >= 0 ? html.slice(formStart, html.indexOf('<section class="sources">')) : '';
+  const form = [...formPart.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => decodeEntities(m[1]!.replace(/<[^>]+>/g, '')));
   const prose = [...main.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) =>
     decodeEntities(m[1]!.replace(/<sup><a href="#fn-(\d+)"[^>]*>\d+<\/a><\/sup>/g, '[^$1]').replace(/<[^>]+>/g, '')),
   );
@@ -81,7 +91,7 @@ export function readHtml(html: string): ReadBack {
   const footnotes = new Map(
     [...html.matchAll(/<li id="fn-(\d+)">([\s\S]*?) <a href="#fnref-\d+"/g)].map((m) => [Number(m[1]), decodeEntities(m[2]!)] as const),
   );
-  return { headings, prose, sources, footnotes };
+  return { headings, prose, form, sources, footnotes };
 }
 
 export interface DocxReadBack extends ReadBack {
@@ -99,7 +109,9 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
   const headings: string[] = [];
   const prose: string[] = [];
   const sources: string[] = [];
+  const form: string[] = [];
   let inSources = false;
+  let inForm = false;
   for (const [, paragraph] of documentXml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)) {
     const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(paragraph!)?.[1];
     const text = decodeEntities(
@@ -110,7 +122,9 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
     if (style === 'Title' || style?.startsWith('Heading')) {
       headings.push(text);
       inSources = sourcesHeading.test(text);
+      inForm = formHeading.test(text);
     } else if (inSources) sources.push(text.replace(/^\d+\. /, ''));
+    else if (inForm) form.push(text);
     else if (text.trim()) prose.push(text);
   }
   const footnotes = new Map<number, string>();
@@ -118,5 +132,5 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
     const text = decodeEntities([...body!.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => m[1]).join(''));
     if (Number(id) > 0) footnotes.set(Number(id), text);
   }
-  return { headings, prose, sources, footnotes, documentXml, footnotesXml, coreXml };
+  return { headings, prose, form, sources, footnotes, documentXml, footnotesXml, coreXml };
 }

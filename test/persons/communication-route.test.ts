@@ -12,6 +12,7 @@ const sections = [
   'III. Detention',
   'IV. Circumstances of the arrest and detention, and why the detention is arbitrary',
   'V. Steps taken, including domestic remedies and international procedures',
+  'VI. Full name and address of the submitter, date and signature',
   'Sources cited',
   'Further sources named by the cited sources',
 ];
@@ -42,7 +43,8 @@ describe('the footnote check', () => {
 describe.each(formats)('the draft communication for Gulmire Imin in %s', (format) => {
   it('is laid out in the sections of the WGAD model questionnaire', () => {
     expect(read[format]!.headings.slice(1)).toEqual(sections);
-    expect(read[format]!.headings[0]).toBe('Draft communication to the Working Group on Arbitrary Detention concerning Gulmire Imin');
+    // The Working Group's opinion of March 2012 in the graph makes this a follow-up.
+    expect(read[format]!.headings[0]).toBe('Draft follow-up communication to the Working Group on Arbitrary Detention concerning Gulmire Imin');
   });
 
   it('footnotes every sentence', () => {
