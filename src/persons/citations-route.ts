@@ -138,16 +138,22 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     return reply.send(body);
   };
 
-  app.route({
-    method: ['GET', 'POST'],
-    url: `${personPath}/communication`,
-    schema: {
+  // GET gives the draft with section VI blank; POST, the same route with a body, fills it in. Fastify refuses a
+  // body schema on GET, so each URL is two routes sharing one handler.
+  const getAndPost = (url: string, schema: Record<string, unknown>, handler: (request: PersonRequest, reply: FastifyReply) => Promise<unknown>) => {
+    app.route({ method: 'GET', url, schema, handler });
+    app.route({ method: 'POST', url, schema: { ...schema, body: submissionBody }, handler });
+  };
+
+  getAndPost(
+    `${personPath}/communication`,
+    {
       tags,
       summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins). POST fills in section VI',
-      description: 'POST a JSON body `{"submitter": {...}}` to fill in the submitter, consent, confidentiality and date: used for this answer only, never stored or logged.',
+      description:
+        'POST a JSON body `{"submitter": {...}}` to fill in the submitter, consent, confidentiality and date: used for this answer only, never stored or logged.',
       params: personIdParams,
       querystring: formatQuery(communicationNames),
-      body: submissionBody,
       response: {
         200: opaqueAnswer(
           'The draft',
@@ -158,25 +164,23 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
         406: plainTextAnswer('Accept allows none of the forms'),
       },
     },
-    handler: async (request: PersonRequest, reply) => {
+    async (request: PersonRequest, reply) => {
       const format = chooseRepresentation(request, reply, communicationFormats, { what: 'the communication', format: request.query.format });
       return sendCommunication(request, reply, format);
     },
-  });
+  );
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.route({
-      method: ['GET', 'POST'],
-      url: `${personPath}/communication${format.suffix}`,
-      schema: {
+    getAndPost(
+      `${personPath}/communication${format.suffix}`,
+      {
         tags,
         summary: `The draft communication as ${format.name}, for links that cannot set Accept; POST fills in section VI`,
         params: personIdParams,
-        body: submissionBody,
         response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
       },
-      handler: async (request: PersonRequest, reply) => {
+      async (request: PersonRequest, reply) => {
         const chosen = chooseRepresentation(request, reply, communicationFormats, {
           what: 'the communication',
           format: request.query.format,
@@ -184,6 +188,6 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
         });
         return sendCommunication(request, reply, chosen);
       },
-    });
+    );
   }
 };

@@ -13,7 +13,6 @@ export interface ReadBack {
 }
 
 const sourcesHeading = /^(Sources cited|Further sources named by the cited sources)$/;
-const formHeading = /^VI\. /;
 
 /**
  * The sentences of a paragraph that do not end in a footnote reference, or that share one with another
@@ -57,7 +56,7 @@ export function readMarkdown(text: string): ReadBack {
     if (heading) {
       headings.push(heading[1]!);
       inSources = sourcesHeading.test(heading[1]!);
-      inForm = formHeading.test(heading[1]!);
+      inForm = heading[1]!.startsWith('VI. ');
       continue;
     }
     if (inSources) sources.push(line.replace(/^\d+\. /, ''));
@@ -122,7 +121,7 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
     if (style === 'Title' || style?.startsWith('Heading')) {
       headings.push(text);
       inSources = sourcesHeading.test(text);
-      inForm = formHeading.test(text);
+      inForm = text.startsWith('VI. ');
     } else if (inSources) sources.push(text.replace(/^\d+\. /, ''));
     else if (inForm) form.push(text);
     else if (text.trim()) prose.push(text);
