@@ -80,6 +80,8 @@ export interface Communication {
   /** The person's other sources: named by a cited source, supporting no statement of the draft. */
   readonly furtherSources: readonly string[];
   readonly footnotes: readonly Footnote[];
+  /** The submitter's items as this request gave them (trimmed, empty ones left out), for the HTML form to keep. */
+  readonly submission: SubmissionDetails;
 }
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -202,7 +204,10 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
     const when = opinion.date ? ` in ${formatDate(opinion.date)}` : '';
     const body = opinion.agents.length > 0 ? `the ${refList(opinion.agents)}` : 'a UN body';
     preamble.push(
-      fromClaim(opinion, `This is a follow-up submission: ${sourcesWord(opinion)} ${states(opinion)} that ${body} rendered an opinion on the case of ${name}${when}.`),
+      fromClaim(
+        opinion,
+        `This is a follow-up submission: ${sourcesWord(opinion)} ${states(opinion)} that ${body} rendered an opinion on the case of ${name}${when}.`,
+      ),
     );
   }
 
@@ -422,21 +427,27 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
     furtherSourcesHeading: 'Further sources named by the cited sources',
     furtherSources: record.sources.filter((s) => !notes.cited.has(s.iri)).map((s) => withFinalStop(formatFootnoteCitation([s]))),
     footnotes: notes.footnotes,
+    submission: givenSubmission(options.submission),
   };
 }
 
 type FromClaim = (claim: Claim | undefined, text: string) => Sentence;
 
+/** The items given, trimmed; an empty one counts as not given. */
+function givenSubmission(details: SubmissionDetails = {}): SubmissionDetails {
+  const given: Partial<Record<keyof SubmissionDetails, string>> = {};
+  for (const [key] of submissionFields) {
+    const value = details[key]?.trim();
+    if (value) given[key] = value;
+  }
+  return given;
+}
+
 /** Section VI, one line per item: the submitter's words as given (trimmed), or the blank. */
 function submitterSection(details: SubmissionDetails = {}): Sentence[][] {
   const line = (text: string): Sentence[] => [{ text, footnote: null, excerpts: [] }];
-  return [
-    ...submissionFields.map(([key, label]) => {
-      const value = details[key]?.trim();
-      return line(`${label}: ${value !== undefined && value !== '' ? value : blank}`);
-    }),
-    line('Signature: [to be signed by the submitter]'),
-  ];
+  const given = givenSubmission(details);
+  return [...submissionFields.map(([key, label]) => line(`${label}: ${given[key] ?? blank}`)), line('Signature: [to be signed by the submitter]')];
 }
 
 /** What the person did, as the event states it: "published …", "was invited to become an administrator for …". */

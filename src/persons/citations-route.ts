@@ -28,11 +28,12 @@ const communicationNames = communicationFormats.map((f) => f.name);
 /** POST body: what only the submitter knows. Read for this one answer; never stored, logged or cached. */
 const submissionBody = {
   type: 'object',
-  additionalProperties: false,
+  // propertyNames, not additionalProperties: false, which Fastify's Ajv would quietly strip instead of refusing.
+  propertyNames: { enum: ['submitter'] },
   properties: {
     submitter: {
       type: 'object',
-      additionalProperties: false,
+      propertyNames: { enum: submissionFields.map(([key]) => key) },
       description: 'Section VI of the draft; an item left out prints as a blank to fill in',
       properties: Object.fromEntries(submissionFields.map(([key, label]) => [key, { type: 'string', maxLength: 1000, description: label }])),
     },
@@ -125,6 +126,12 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
       return reply.type(format.contentType).send(format.render(sources));
     },
   );
+
+  // The draft's HTML form posts its fields flat (name=…&organisation=…); they are read as `{ submitter }`, the
+  // JSON body's shape, so one schema checks both. Scoped to this plugin.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, { submitter: Object.fromEntries(new URLSearchParams(body as string)) });
+  });
 
   const datasetIri = app.config.publicBaseIri ?? app.config.baseIri;
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {

@@ -72,10 +72,39 @@ describe('a draft posted with the submitter’s details', () => {
   });
 });
 
+describe('the draft’s HTML page', () => {
+  it('carries a form for section VI that posts each field by name, to every form of the draft', async () => {
+    const html = (await app.inject({ url: '/api/persons/gulmire-imin/communication.html' })).body;
+    expect(html).toContain('<form method="post" action="communication.html" enctype="application/x-www-form-urlencoded">');
+    for (const [key] of submissionFields) expect(html).toContain(`<textarea name="${key}"`);
+    expect(html).toContain('formaction="communication.docx"');
+  });
+
+  it('fills section VI from the posted form, and keeps the values in the form for the next download', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/persons/gulmire-imin/communication.html',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...submitter, address: '' }).toString(),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toContain(`Name of the submitter: ${submitter.name}`);
+    // An item left empty in the form is a blank to fill, as if it had not been sent.
+    expect(response.body).toContain(`Postal address: ${blank}`);
+    expect(response.body).toContain(`<textarea name="contact" rows="2" maxlength="1000">${submitter.contact}</textarea>`);
+  });
+});
+
 describe('a bad submission', () => {
-  it('answers 400 for an unknown field or a value that is not text', async () => {
+  it('answers 400 for an unknown field, in the body or among the submitter’s items', async () => {
     expect((await post('/api/persons/gulmire-imin/communication.md', { submitter: { nickname: 'x' } })).statusCode).toBe(400);
-    expect((await post('/api/persons/gulmire-imin/communication.md', { submitter: { name: 42 } })).statusCode).toBe(400);
+    expect((await post('/api/persons/gulmire-imin/communication.md', { submitter, unexpected: 'x' })).statusCode).toBe(400);
+  });
+
+  it('answers 400 for an item that is not text (a number is read as its digits, as Fastify coerces it)', async () => {
+    expect((await post('/api/persons/gulmire-imin/communication.md', { submitter: { name: { first: 'x' } } })).statusCode).toBe(400);
+    expect((await post('/api/persons/gulmire-imin/communication.md', { submitter: 'x' })).statusCode).toBe(400);
   });
 });
 
