@@ -326,10 +326,16 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
   const caseEvents = events.filter((e) => e.scope === 'case' && e.kind === 'event' && !activity.includes(e));
   for (const event of caseEvents.filter((e) => e.date)) circumstances.push(...describeEvent(event, name, fromClaim, events));
   const undated: Sentence[] = [];
-  for (const event of caseEvents.filter((e) => !e.date)) undated.push(...describeEvent(event, name, fromClaim, events));
+  const undatedEvents = caseEvents.filter((e) => !e.date);
+  for (const event of undatedEvents) undated.push(...describeEvent(event, name, fromClaim, events));
+  const undatedSources = uniqueSources(undatedEvents.flatMap((e) => e.sources)).length;
   const undatedNote =
     undated.length > 0
-      ? [note('the sources give no date for what the next paragraph states; its place after the dated events says nothing about when it happened.')]
+      ? [
+          note(
+            `${undatedSources === 1 ? 'the source gives' : 'the sources give'} no date for what the next paragraph states; its place after the dated events says nothing about when it happened.`,
+          ),
+        ]
       : [];
   const arbitrariness: Sentence[] = [];
   for (const opinion of events.filter((e) => e.kind === 'unFinding')) {

@@ -74,6 +74,16 @@ describe('every quotation in the draft for Gulmire Imin', () => {
     }
   });
 
+  it('speaks of one source in the singular, as every claim of this case rests on the seed page alone', () => {
+    expect(new Set(claims.claims.flatMap((c) => c.sources.map((s) => s.iri))).size).toBe(1);
+    const text = allSentences()
+      .map((s) => s.text)
+      .join('\n');
+    expect(text).not.toMatch(/\b[Tt]he sources (state|set|name|list|give|do)\b/);
+    expect(text).toContain('The source states that Gulmire Imin was punished by Chinese authorities');
+    expect(text).toContain('Drafter’s note: the source gives no date for what the next paragraph states');
+  });
+
   it('gives no footnote to an inference: the detention’s order after the arrest is not stated as the source’s', () => {
     const text = allSentences()
       .map((s) => s.text)
