@@ -27,7 +27,7 @@ function entry(item: CslItem): string {
   if (date) fields.push(['date', date]);
   if (typeof item.URL === 'string' && item.URL !== '') fields.push(['url', verbatimUrl(item.URL)]);
   text('note', item.note);
-  const key = typeof item['citation-key'] === 'string' ? item['citation-key'] : String(item.id);
+  const key = typeof item['citation-key'] === 'string' ? item['citation-key'] : item.id;
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}},\n`).join('')}}\n`;
 }
 
