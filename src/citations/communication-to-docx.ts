@@ -1,7 +1,11 @@
 // Writes a draft communication as a Word document (.docx) with real footnotes, byte-identical for the same draft.
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, type IRunOptions, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import JSZip from 'jszip';
+import { evidenceCells } from './communication-to-evidence-csv.js';
 import type { Communication, Sentence } from './draft-communication.js';
+
+/** The heading of the evidence table the .docx ends with; the README and the tests name it. */
+export const evidenceHeading = 'Evidence table (for the drafter; not part of the communication)';
 
 /** Zip entries carry this date instead of the time of writing, so the file is a function of the draft alone. */
 const fixedZipDate = new Date(Date.UTC(1980, 0, 1));
@@ -16,7 +20,7 @@ function sentences(list: readonly Sentence[]): Paragraph {
 }
 
 export async function communicationToDocx(doc: Communication): Promise<Buffer> {
-  const children: Paragraph[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), sentences(doc.preamble)];
+  const children: Array<Paragraph | Table> = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), sentences(doc.preamble)];
   for (const section of doc.sections) {
     children.push(new Paragraph({ text: `${section.number}. ${section.heading}`, heading: HeadingLevel.HEADING_1 }));
     for (const paragraph of section.paragraphs) children.push(sentences(paragraph));
@@ -27,6 +31,7 @@ export async function communicationToDocx(doc: Communication): Promise<Buffer> {
     children.push(new Paragraph({ text: doc.furtherSourcesHeading, heading: HeadingLevel.HEADING_1 }));
     doc.furtherSources.forEach((source, i) => children.push(new Paragraph({ text: `${i + 1}. ${source}` })));
   }
+  if (doc.evidence.length > 0) children.push(new Paragraph({ text: evidenceHeading, heading: HeadingLevel.HEADING_1 }), evidenceTable(doc));
 
   const footnotes = Object.fromEntries(doc.footnotes.map((note) => [String(note.number), { children: [new Paragraph({ text: note.text })] }]));
   const document = new Document({
@@ -39,6 +44,31 @@ export async function communicationToDocx(doc: Communication): Promise<Buffer> {
     sections: [{ children }],
   });
   return normalise(await Packer.toBuffer(document));
+}
+
+/** One row per claim the draft rests on: the notes citing it, its sources, its excerpts, and whether one source alone states it. */
+function evidenceTable(doc: Communication): Table {
+  const cell = (text: string, strong = false) => {
+    const run = (line: string): IRunOptions => (strong ? { text: line, bold: true } : { text: line });
+    return new TableCell({ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(run(line))] })) });
+  };
+  const header = new TableRow({
+    tableHeader: true,
+    children: ['Notes', 'Claim', 'Sources', 'Excerpts', 'One source only'].map((h) => cell(h, true)),
+  });
+  const rows = doc.evidence.map((row) => {
+    const cells = evidenceCells(row);
+    return new TableRow({
+      children: [
+        cell(cells.footnotes),
+        cell(`${cells.claim_id}\n${cells.sentence}`),
+        cell(cells.sources),
+        cell(cells.excerpts),
+        cell(row.singleSource ? 'yes' : 'no'),
+      ],
+    });
+  });
+  return new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } });
 }
 
 /**

@@ -65,6 +65,20 @@ export interface Footnote {
   readonly text: string;
 }
 
+/** One claim the draft relies on, for the drafter's evidence table: where it is used and what it rests on. */
+export interface EvidenceRow {
+  /** The claim's id in the claims API (`event/gulmire-imin-arrest`), or the cg:Claim IRI of a disputed version. */
+  readonly claim: string;
+  readonly kind: string;
+  /** The footnotes that cite it, in order. */
+  readonly notes: readonly number[];
+  /** The first sentence of the draft that rests on it. */
+  readonly sentence: string;
+  readonly sources: readonly SourceSummary[];
+  readonly excerpts: readonly string[];
+  readonly singleSource: boolean;
+}
+
 export interface Communication {
   readonly title: string;
   readonly person: PersonClaims['person'];
@@ -80,6 +94,8 @@ export interface Communication {
   /** The person's other sources: named by a cited source, supporting no statement of the draft. */
   readonly furtherSources: readonly string[];
   readonly footnotes: readonly Footnote[];
+  /** Every claim the draft's sentences rest on, in order of first use. */
+  readonly evidence: readonly EvidenceRow[];
   /** The submitter's items as this request gave them (trimmed, empty ones left out), for the HTML form to keep. */
   readonly submission: SubmissionDetails;
 }
@@ -170,11 +186,19 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
   const consulted = record.sources.filter((s) => s.supportsClaims);
   const base = casegraphNamespaces(options.datasetIri).base;
 
+  const evidence = new Map<string, { row: EvidenceRow; notes: number[] }>();
+  const used = (row: Omit<EvidenceRow, 'notes'>, footnote: number) => {
+    const seen = evidence.get(row.claim);
+    if (seen) seen.notes.push(footnote);
+    else evidence.set(row.claim, { row: { ...row, notes: [] }, notes: [footnote] });
+  };
   const fromClaims = (list: readonly Claim[], text: string): Sentence => {
     if (list.length === 0) return unstated(text);
     const sources = uniqueSources(list.flatMap((c) => c.sources));
     const excerpts = [...new Set(list.flatMap((c) => c.excerpts))];
-    return { text, footnote: notes.cite(sources, excerpts), excerpts };
+    const footnote = notes.cite(sources, excerpts);
+    for (const c of list) used({ claim: c.id, kind: c.kind, sentence: text, sources: c.sources, excerpts: c.excerpts, singleSource: c.singleSource }, footnote);
+    return { text, footnote, excerpts };
   };
   const fromClaim = (claim: Claim | undefined, text: string): Sentence => (claim ? fromClaims([claim], text) : unstated(text));
   function unstated(field: string): Sentence {
@@ -377,11 +401,11 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
       });
       const tail = located.length > 0 ? `; at ${located.join('; ')}` : '';
       // The version's wording is casegraph's (the claim's label), so it is never quoted.
-      disputed.push({
-        text: `According to ${who}, ${lowerFirstUnlessName(withoutFinalStop(what))}.`,
-        footnote: notes.cite(uniqueSources(version.sources), [], tail),
-        excerpts: [],
-      });
+      const text = `According to ${who}, ${lowerFirstUnlessName(withoutFinalStop(what))}.`;
+      const sources = uniqueSources(version.sources);
+      const footnote = notes.cite(sources, [], tail);
+      used({ claim: version.claim, kind: 'disputed', sentence: text, sources, excerpts: [], singleSource: sources.length === 1 }, footnote);
+      disputed.push({ text, footnote, excerpts: [] });
     }
   }
 
@@ -433,6 +457,7 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
     furtherSourcesHeading: 'Further sources named by the cited sources',
     furtherSources: record.sources.filter((s) => !notes.cited.has(s.iri)).map((s) => withFinalStop(formatFootnoteCitation([s]))),
     footnotes: notes.footnotes,
+    evidence: [...evidence.values()].map(({ row, notes: cited }) => ({ ...row, notes: cited })),
     submission: givenSubmission(options.submission),
   };
 }

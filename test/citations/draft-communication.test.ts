@@ -143,6 +143,12 @@ describe('a synthetic record on which two sources disagree', () => {
     expect(disputed.footnotes.some((n) => n.text.startsWith('Other Group, “Letter”'))).toBe(true);
     for (const paragraph of read.prose) expect(unfootnotedSentences(paragraph), paragraph).toEqual([]);
   });
+  it('puts each version in the evidence table as a disputed claim with its own sources', () => {
+    const versions = disputed.evidence.filter((row) => row.kind === 'disputed');
+    expect(versions.map((row) => row.claim)).toEqual([`${base}id/claim/a`, `${base}id/claim/b`]);
+    expect(versions.map((row) => row.sources.map((s) => s.publisher))).toEqual([['Example Watch'], ['Other Group']]);
+    expect(versions.every((row) => row.singleSource)).toBe(true);
+  });
 });
 
 describe('UN date writing', () => {

@@ -111,7 +111,8 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
   const form: string[] = [];
   let inSources = false;
   let inForm = false;
-  for (const [, paragraph] of documentXml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)) {
+  // Tables (the evidence table) are read by the tests that need them, not as prose.
+  for (const [, paragraph] of documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)) {
     const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(paragraph!)?.[1];
     const text = decodeEntities(
       [...paragraph!.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>|<w:footnoteReference w:id="(\d+)"\/>/g)]

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notStated } from '../../src/citations/draft-communication.js';
+import { evidenceHeading } from '../../src/citations/communication-to-docx.js';
 import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 import { readDocx, readHtml, readMarkdown, unfootnotedSentences, type ReadBack } from '../helpers/footnoted-sentences.js';
 
@@ -42,7 +43,8 @@ describe('the footnote check', () => {
 
 describe.each(formats)('the draft communication for Gulmire Imin in %s', (format) => {
   it('is laid out in the sections of the WGAD model questionnaire', () => {
-    expect(read[format]!.headings.slice(1)).toEqual(sections);
+    // The .docx ends with the drafter's evidence table, after the sections and sources.
+    expect(read[format]!.headings.slice(1)).toEqual(format === 'docx' ? [...sections, evidenceHeading] : sections);
     // The Working Group's opinion of March 2012 in the graph makes this a follow-up.
     expect(read[format]!.headings[0]).toBe('Draft follow-up communication to the Working Group on Arbitrary Detention concerning Gulmire Imin');
   });
@@ -145,7 +147,7 @@ describe('the communication', () => {
   it('answers 400 naming the parameter and the allowed values for a bad format', async () => {
     const response = await ctx.app.inject({ url: '/api/persons/gulmire-imin/communication?format=pdf' });
     expect(response.statusCode).toBe(400);
-    expect(response.body).toBe('parameter "format" must be one of html, markdown, docx; got "pdf"\n');
+    expect(response.body).toBe('parameter "format" must be one of html, markdown, docx, csv; got "pdf"\n');
   });
 
   it('answers 400 for a format= that a suffix contradicts', async () => {
