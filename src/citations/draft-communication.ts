@@ -1,7 +1,7 @@
 // Builds a draft communication to the UN Working Group on Arbitrary Detention from a person's claims: every sentence footnoted.
 import { casegraphNamespaces, relativeNamespaces } from '../vocabulary/namespaces.js';
 import { formatFootnoteCitation } from './citation-formats.js';
-import type { Claim, DateValue, EventClaim, IdentityClaim, PersonClaims, PunishmentClaim, Ref, SourceSummary } from './person-claims.js';
+import type { Claim, DateValue, EventClaim, IdentityClaim, PersonClaims, PunishmentClaim, Ref, SourceSummary, WorkingGroupCategory } from './person-claims.js';
 
 /** What the draft says of a field no source states; the README and the tests rely on these exact words. */
 export const notStated = 'not stated in the sources';
@@ -178,7 +178,15 @@ export interface DraftOptions {
   readonly datasetIri: string;
   /** From the request only; absent items stay blank. */
   readonly submission?: SubmissionDetails;
+  /** The Working Group's categories (reference data); without them the draft suggests none. */
+  readonly categories?: readonly WorkingGroupCategory[];
 }
+
+/** Universal Declaration articles whose exercise Category II names, as the methods of work list them. */
+const categoryTwoArticles = ['7', '13', '14', '18', '19', '20', '21'];
+/** Universal Declaration articles on a fair trial: a fair and public hearing (10), presumption of innocence (11). */
+const fairTrialArticles = ['10', '11'];
+const udhr = 'Universal Declaration of Human Rights';
 
 export function draftCommunication(record: PersonClaims, options: DraftOptions): Communication {
   const notes = new FootnoteWriter();
@@ -382,6 +390,56 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
   }
   if (arbitrariness.length === 0) arbitrariness.push(unstated('Finding of a UN body that the detention is arbitrary'));
 
+  // Categories the drafter may argue: each only where a provision found violated or a fact of the graph
+  // triggers it, with that trigger and the category's definition, each footnoted to its own source.
+  const suggestions: Sentence[][] = [];
+  const byNotation = new Map((options.categories ?? []).map((c) => [c.notation, c]));
+  const suggest = (notation: string, why: string, triggers: Sentence[]) => {
+    const category = byNotation.get(notation);
+    if (!category || triggers.length === 0) return;
+    suggestions.push(
+      [note(`Category ${notation} may be argued, as ${why}. This is a suggestion, not a finding: the drafter decides whether to argue it.`)],
+      [
+        ...triggers,
+        {
+          text: `Category ${notation}, in summary of the Working Group’s methods of work: ${lowerFirst(withoutFinalStop(category.definition))}.`,
+          footnote: notes.cite([category.source], []),
+          excerpts: [],
+        },
+      ],
+    );
+  };
+  // One trigger sentence per opinion that found any of `articles` of the Universal Declaration violated.
+  const provisionTrigger = (articles: readonly string[]): Sentence[] =>
+    opinions.flatMap((opinion) => {
+      const found = (opinion.provisionsViolated ?? []).flatMap((p) =>
+        p.instrument === udhr && p.notation !== null && articles.includes(p.notation) ? [p.notation] : [],
+      );
+      if (found.length === 0) return [];
+      const body = opinion.agents.length > 0 ? `the ${refList(opinion.agents)}` : 'a UN body';
+      const state = opinion.state ? `${opinion.state.label ?? opinion.state.iri} ` : '';
+      const word = found.length > 1 ? 'articles' : 'article';
+      return [
+        fromClaim(
+          opinion,
+          `Trigger: ${sourcesWord(opinion)} ${states(opinion)} that ${body} found ${state}in contravention of ${word} ${joinAnd(found)} of the ${udhr}.`,
+        ),
+      ];
+    });
+  suggest('II', 'a provision found violated is among the rights Category II names', provisionTrigger(categoryTwoArticles));
+  const closedTrials = ofType('Trial').filter((t) => t.closedTrial === true);
+  suggest('III', 'a fair-trial provision was found violated or the trial was closed', [
+    ...provisionTrigger(fairTrialArticles),
+    ...closedTrials.map((trial) => fromClaim(trial, `Trigger: ${sourcesWord(trial)} ${states(trial)} that the trial was closed.`)),
+  ]);
+  if (suggestions.length > 0) {
+    suggestions.unshift([
+      note(
+        'the Working Group’s categories below are suggested from the provisions found violated and the facts above; they are not findings. A category not named is not suggested, as no provision or fact in the graph bears on it.',
+      ),
+    ]);
+  }
+
   // Where sources disagree, every version is stated as its sources' account; the draft does not choose.
   const disputed: Sentence[] = [];
   if (record.disagreements.length > 0) {
@@ -440,7 +498,7 @@ export function draftCommunication(record: PersonClaims, options: DraftOptions):
     {
       number: 'IV',
       heading: 'Circumstances of the arrest and detention, and why the detention is arbitrary',
-      paragraphs: [circumstances, undatedNote, undated, disputed, arbitrariness].filter((p) => p.length > 0),
+      paragraphs: [circumstances, undatedNote, undated, disputed, arbitrariness, ...suggestions].filter((p) => p.length > 0),
     },
     { number: 'V', heading: 'Steps taken, including domestic remedies and international procedures', paragraphs: steps },
     { number: 'VI', heading: 'Full name and address of the submitter, date and signature', form: true, paragraphs: submitterSection(options.submission) },

@@ -6,9 +6,10 @@ import { opaqueAnswer, plainTextAnswer, type ApiTag } from '../http/openapi-plug
 import { draftCommunication } from '../citations/index.js';
 import { citationQueries } from './citation-queries.js';
 import { personClaimsSchemas } from './person-claims-schemas.js';
-import type { PersonClaims, SubmissionDetails } from '../citations/index.js';
+import type { PersonClaims, SubmissionDetails, WorkingGroupCategory } from '../citations/index.js';
 import { submissionFields } from '../citations/index.js';
 import { readPersonClaims } from './read-person-claims.js';
+import { readWorkingGroupCategories } from './read-working-group-categories.js';
 import { claimsCsv, claimsCsvColumns } from './claims-csv.js';
 import { datasetMemo } from '../store/dataset-memo.js';
 import { personIdParams, personPath } from './person-paths.js';
@@ -134,10 +135,13 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
   });
 
   const datasetIri = app.config.publicBaseIri ?? app.config.baseIri;
+  // The same for every person: read once per dataset version; a failed read is tried again next time.
+  const categoriesMemo = datasetMemo<WorkingGroupCategory[]>(1);
+  const categories = () => categoriesMemo('categories', () => readWorkingGroupCategories(app.store, queries));
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
-    const record = await claimsOf(request.params.id);
+    const [record, known] = await Promise.all([claimsOf(request.params.id), categories()]);
     const submission = request.body?.submitter;
-    const body = await format.render(draftCommunication(record, { datasetIri, ...(submission ? { submission } : {}) }));
+    const body = await format.render(draftCommunication(record, { datasetIri, categories: known, ...(submission ? { submission } : {}) }));
     reply.type(format.contentType);
     // A draft holding submitter details is the submitter's alone: no shared or browser cache may keep it.
     if (request.method === 'POST') reply.header('cache-control', 'no-store');

@@ -2,18 +2,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftCommunication, type Communication, type Sentence } from '../../src/citations/draft-communication.js';
 import { communicationToMarkdown } from '../../src/citations/communication-to-markdown.js';
-import type { PersonClaims } from '../../src/citations/person-claims.js';
+import type { PersonClaims, WorkingGroupCategory } from '../../src/citations/person-claims.js';
+import { citationQueries } from '../../src/persons/citation-queries.js';
+import { readWorkingGroupCategories } from '../../src/persons/read-working-group-categories.js';
 import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 
 let ctx: CaseApp;
 let claims: PersonClaims;
 let doc: Communication;
+let categories: WorkingGroupCategory[];
 
 beforeAll(async () => {
   ctx = await openCaseApp();
   const response = await ctx.app.inject({ url: '/api/persons/gulmire-imin/claims' });
   claims = response.json();
-  doc = draftCommunication(claims, { datasetIri: ctx.config.baseIri });
+  categories = await readWorkingGroupCategories(ctx.store, citationQueries(ctx.app.queryCatalog));
+  doc = draftCommunication(claims, { datasetIri: ctx.config.baseIri, categories });
 });
 afterAll(async () => ctx?.app.close());
 
@@ -55,7 +59,9 @@ describe('every quotation in the draft for Gulmire Imin', () => {
   });
 
   it('in a footnote, is an excerpt the footnoted sentence cites, or the title of a source', () => {
-    const titles = new Set(claims.sources.flatMap((s) => (s.title === null ? [] : [s.title])));
+    // The person's sources and the Working Group's methods of work, which the category suggestions cite.
+    const cited = [...claims.sources, ...categories.map((c) => c.source)];
+    const titles = new Set(cited.flatMap((s) => (s.title === null ? [] : [s.title])));
     const bySentence = new Map(allSentences().map((s) => [s.footnote, s]));
     for (const note of doc.footnotes) {
       const sentence = bySentence.get(note.number);

@@ -4,6 +4,8 @@ import { communicationToEvidenceCsv, evidenceColumns } from '../../src/citations
 import { evidenceHeading } from '../../src/citations/communication-to-docx.js';
 import { draftCommunication, type Communication } from '../../src/citations/draft-communication.js';
 import type { PersonClaims } from '../../src/citations/person-claims.js';
+import { citationQueries } from '../../src/persons/citation-queries.js';
+import { readWorkingGroupCategories } from '../../src/persons/read-working-group-categories.js';
 import { openCaseApp, seedSource, type CaseApp } from '../helpers/case-app.js';
 import { readDocx } from '../helpers/footnoted-sentences.js';
 
@@ -14,7 +16,8 @@ let doc: Communication;
 beforeAll(async () => {
   ctx = await openCaseApp();
   claims = (await ctx.app.inject({ url: '/api/persons/gulmire-imin/claims' })).json<PersonClaims>();
-  doc = draftCommunication(claims, { datasetIri: ctx.config.baseIri });
+  const categories = await readWorkingGroupCategories(ctx.store, citationQueries(ctx.app.queryCatalog));
+  doc = draftCommunication(claims, { datasetIri: ctx.config.baseIri, categories });
 });
 afterAll(async () => ctx?.app.close());
 

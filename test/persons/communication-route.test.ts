@@ -60,7 +60,9 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     const referenced = prose.flatMap((p) => [...p.matchAll(/\[\^(\d+)\]/g)].map((m) => Number(m[1])));
     expect(referenced).toEqual([...footnotes.keys()]);
     for (const text of footnotes.values())
-      expect(text).toMatch(/^(\[UHRP prisoner profile: Gulmire Imin\]|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
+      expect(text).toMatch(
+        /^(\[UHRP prisoner profile: Gulmire Imin\]|Human Rights Council, “Methods of work of the Working Group on Arbitrary Detention”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/,
+      );
   });
 
   it('says which dataset version it was drawn from', () => {
@@ -96,11 +98,31 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     expect(text).not.toMatch(/born|19[6-9]\d/);
   });
 
-  it('lists the one source it cites first, then the ten that source names, the supplied description unquoted', () => {
+  it('lists the two sources it cites first (the seed page, the methods of work), then the ten the seed page names, the supplied description unquoted', () => {
     const { sources } = read[format]!;
-    expect(sources).toHaveLength(11);
+    expect(sources).toHaveLength(12);
     // The seed page states no publisher, so none is named.
     expect(sources[0]).toBe('[UHRP prisoner profile: Gulmire Imin].');
+    expect(sources[1]).toBe(
+      'Human Rights Council, “Methods of work of the Working Group on Arbitrary Detention”, July 2016. Available at https://undocs.org/A/HRC/33/66.',
+    );
+  });
+
+  it('suggests the categories the provisions found violated and the closed trial bear on, as suggestions the drafter decides on', () => {
+    const text = read[format]!.prose.join('\n');
+    expect(text).toContain('Drafter’s note: Category II may be argued');
+    expect(text).toContain(
+      'Trigger: the source states that the Working Group on Arbitrary Detention found China in contravention of article 19 of the Universal Declaration of Human Rights.',
+    );
+    expect(text).toContain('Drafter’s note: Category III may be argued');
+    expect(text).toContain('of article 10 of the Universal Declaration of Human Rights.');
+    expect(text).toContain('Trigger: the source states that the trial was closed.');
+    expect(text.match(/This is a suggestion, not a finding: the drafter decides whether to argue it\./g)).toHaveLength(2);
+    // No fact of the graph bears on categories I, IV or V, so none is suggested.
+    expect(text).not.toMatch(/Category (I|IV|V) may be argued/);
+    // Each category's definition is footnoted to the methods of work.
+    const definition = /Category II, in summary of the Working Group’s methods of work: [^[]*\[\^(\d+)\]/.exec(text);
+    expect(read[format]!.footnotes.get(Number(definition?.[1]))).toContain('Methods of work of the Working Group on Arbitrary Detention');
   });
 });
 
