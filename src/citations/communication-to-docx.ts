@@ -1,5 +1,20 @@
 // Writes a draft communication as a Word document (.docx) with real footnotes, byte-identical for the same draft.
-import { Document, FootnoteReferenceRun, type IRunOptions, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  type IRunOptions,
+  PageNumber,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import JSZip from 'jszip';
 import { evidenceCells } from './communication-to-evidence-csv.js';
 import type { Communication, Sentence } from './draft-communication.js';
@@ -16,8 +31,43 @@ function sentences(list: readonly Sentence[]): Paragraph {
     runs.push(new TextRun(i === 0 ? s.text : ` ${s.text}`));
     if (s.footnote !== null) runs.push(new FootnoteReferenceRun(s.footnote));
   });
-  return new Paragraph({ children: runs });
+  return new Paragraph({ style: bodyStyle, children: runs });
 }
+
+/** The body's named style, so a drafter restyles the whole text in one place; Word's own Title and Heading 1 for headings. */
+const bodyStyle = 'BodyText';
+/** UN documents are set in Times New Roman; sizes in half-points. */
+const font = 'Times New Roman';
+
+const styles = {
+  default: {
+    document: { run: { font, size: 24 } },
+    title: { run: { font, size: 32, bold: true }, paragraph: { spacing: { after: 240 } } },
+    heading1: { run: { font, size: 26, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+  },
+  paragraphStyles: [
+    {
+      id: bodyStyle,
+      name: 'Body Text',
+      basedOn: 'Normal',
+      next: bodyStyle,
+      quickFormat: true,
+      run: { font, size: 24 },
+      paragraph: { spacing: { after: 120 } },
+    },
+  ],
+};
+
+/** "Page 3 of 5", centred in the footer of every page; built per document, as docx's components are not shared. */
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] }),
+    ],
+  });
+
+/** A4 in twentieths of a point, with 2.5 cm margins. */
+const a4 = { size: { width: 11906, height: 16838 }, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } };
 
 export async function communicationToDocx(doc: Communication): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), sentences(doc.preamble)];
@@ -26,10 +76,10 @@ export async function communicationToDocx(doc: Communication): Promise<Buffer> {
     for (const paragraph of section.paragraphs) children.push(sentences(paragraph));
   }
   children.push(new Paragraph({ text: doc.sourcesHeading, heading: HeadingLevel.HEADING_1 }));
-  doc.sources.forEach((source, i) => children.push(new Paragraph({ text: `${i + 1}. ${source}` })));
+  doc.sources.forEach((source, i) => children.push(new Paragraph({ style: bodyStyle, text: `${i + 1}. ${source}` })));
   if (doc.furtherSources.length > 0) {
     children.push(new Paragraph({ text: doc.furtherSourcesHeading, heading: HeadingLevel.HEADING_1 }));
-    doc.furtherSources.forEach((source, i) => children.push(new Paragraph({ text: `${i + 1}. ${source}` })));
+    doc.furtherSources.forEach((source, i) => children.push(new Paragraph({ style: bodyStyle, text: `${i + 1}. ${source}` })));
   }
   if (doc.evidence.length > 0) children.push(new Paragraph({ text: evidenceHeading, heading: HeadingLevel.HEADING_1 }), evidenceTable(doc));
 
@@ -40,8 +90,9 @@ export async function communicationToDocx(doc: Communication): Promise<Buffer> {
     lastModifiedBy: 'casegraph',
     description: `Drawn from casegraph dataset version ${doc.datasetVersion}`,
     customProperties: [{ name: 'casegraph-dataset-version', value: doc.datasetVersion }],
+    styles,
     footnotes,
-    sections: [{ children }],
+    sections: [{ properties: { page: a4 }, footers: { default: pageFooter() }, children }],
   });
   return normalise(await Packer.toBuffer(document));
 }
