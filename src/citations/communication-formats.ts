@@ -1,6 +1,7 @@
 // The forms of the draft communication: Markdown, HTML and Word, each by Accept, by format= and by suffix.
 import type { Representation } from '../http/choose-representation.js';
 import { communicationToDocx } from './communication-to-docx.js';
+import { communicationToEvidenceCsv } from './communication-to-evidence-csv.js';
 import { communicationToHtml } from './communication-to-html.js';
 import { communicationToMarkdown } from './communication-to-markdown.js';
 import type { Communication } from './draft-communication.js';
@@ -44,6 +45,15 @@ export const communicationFormats: readonly CommunicationFormat[] = [
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     download: true,
     render: communicationToDocx,
+  },
+  {
+    // The draft's evidence table: the claims it rests on, not the draft itself, so last in preference.
+    name: 'csv',
+    suffix: '.csv',
+    mediaType: 'text/csv',
+    contentType: 'text/csv; charset=utf-8; header=present',
+    download: true,
+    render: async (doc) => communicationToEvidenceCsv(doc),
   },
 ];
 

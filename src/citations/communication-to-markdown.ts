@@ -7,7 +7,7 @@ function escape(text: string): string {
 }
 
 function sentences(list: readonly Sentence[]): string {
-  return list.map((s) => `${escape(s.text)}[^${s.footnote}]`).join(' ');
+  return list.map((s) => (s.footnote === null ? escape(s.text) : `${escape(s.text)}[^${s.footnote}]`)).join(' ');
 }
 
 export function communicationToMarkdown(doc: Communication): string {
@@ -19,6 +19,11 @@ export function communicationToMarkdown(doc: Communication): string {
   lines.push(`## ${escape(doc.sourcesHeading)}`, '');
   doc.sources.forEach((source, i) => lines.push(`${i + 1}. ${escape(source)}`));
   lines.push('');
+  if (doc.furtherSources.length > 0) {
+    lines.push(`## ${escape(doc.furtherSourcesHeading)}`, '');
+    doc.furtherSources.forEach((source, i) => lines.push(`${i + 1}. ${escape(source)}`));
+    lines.push('');
+  }
   for (const note of doc.footnotes) lines.push(`[^${note.number}]: ${escape(note.text)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -149,6 +149,17 @@ export interface Disagreement {
   readonly versions: readonly DisagreementVersion[];
 }
 
+/**
+ * A category of the Working Group on Arbitrary Detention (I to V): its definition in casegraph's own words and
+ * the source it is summarised from (the methods of work). Reference data, the same for every person.
+ */
+export interface WorkingGroupCategory {
+  readonly iri: string;
+  readonly notation: string;
+  readonly definition: string;
+  readonly source: SourceSummary;
+}
+
 /** The answer of `GET /api/persons/{id}/claims`. */
 export interface PersonClaims {
   readonly person: { readonly id: string; readonly iri: string; readonly name: string | null };

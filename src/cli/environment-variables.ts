@@ -3,6 +3,7 @@ import { defaultConfig } from '../config/load-config.js';
 
 export type EnvironmentVariable =
   | 'BASE_IRI'
+  | 'PUBLIC_BASE_IRI'
   | 'HOST'
   | 'PORT'
   | 'DATA_DIRS'
@@ -34,6 +35,7 @@ export type EnvironmentVariable =
 // Defaults come from defaultConfig so help cannot disagree with what loadConfig does.
 export const environmentVariables: Readonly<Record<EnvironmentVariable, string>> = {
   BASE_IRI: `Base of every casegraph IRI; relative IRIs in queries resolve against it (default ${defaultConfig.baseIri})`,
+  PUBLIC_BASE_IRI: 'Where the dataset is published, as the draft communication cites it (default: BASE_IRI)',
   HOST: `Interface to listen on (default ${defaultConfig.host}, loopback)`,
   PORT: `TCP port, 0 picks a free one (default ${defaultConfig.port})`,
   DATA_DIRS: 'Comma-separated folders of Turtle/TriG to serve instead of data/, relative to where you stand; the ontology is always loaded',

@@ -9,6 +9,8 @@ import { defaultBaseIri } from '../vocabulary/namespaces.js';
 export interface Config {
   /** Base of every casegraph IRI; ends with '/'. */
   readonly baseIri: string;
+  /** Where the dataset is published, for citing it (the draft communication's first footnote); BASE_IRI when unset. */
+  readonly publicBaseIri: string | undefined;
   readonly host: string;
   readonly port: number;
   /** Project root holding ontology/, data/ and queries/. */
@@ -77,6 +79,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export const defaultConfig: Config = {
   baseIri: defaultBaseIri,
+  publicBaseIri: undefined,
   host: '127.0.0.1',
   port: 3000,
   root: projectRoot,
@@ -131,6 +134,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...defaultConfig,
     dataDirs,
     baseIri: env.BASE_IRI !== undefined ? checkBaseIri(env.BASE_IRI) : defaultConfig.baseIri,
+    publicBaseIri: env.PUBLIC_BASE_IRI === undefined || env.PUBLIC_BASE_IRI.trim() === '' ? undefined : checkBaseIri(env.PUBLIC_BASE_IRI, 'PUBLIC_BASE_IRI'),
     // Empty counts as unset, as for the numbers: `HOST=` must not mean every interface.
     host: env.HOST === undefined || env.HOST.trim() === '' ? defaultConfig.host : env.HOST.trim(),
     port: integer(env, 'PORT', defaultConfig.port, 0, 65535),
@@ -216,15 +220,15 @@ function isFolder(absolute: string): boolean {
   }
 }
 
-function checkBaseIri(value: string): string {
+function checkBaseIri(value: string, setting = 'BASE_IRI'): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`BASE_IRI must be an absolute http(s) IRI, got ${JSON.stringify(value)}`);
+    throw new ConfigError(`${setting} must be an absolute http(s) IRI, got ${JSON.stringify(value)}`);
   }
   if (!/^https?:$/.test(url.protocol) || !value.endsWith('/') || url.search || url.hash) {
-    throw new ConfigError(`BASE_IRI must be an http(s) IRI ending in '/', without query or fragment, got ${JSON.stringify(value)}`);
+    throw new ConfigError(`${setting} must be an http(s) IRI ending in '/', without query or fragment, got ${JSON.stringify(value)}`);
   }
   return value;
 }

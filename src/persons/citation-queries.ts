@@ -2,7 +2,10 @@
 import { DataError } from '../errors/casegraph-error.js';
 import type { QueryCatalog } from '../queries/index.js';
 
-/** Each file binds the person as `?_person_iri` (a BASIL parameter), so the same files also answer in /api/queries. */
+/**
+ * Each file but working-group-categories (reference data, the same for every person) binds the person as
+ * `?_person_iri` (a BASIL parameter), so the same files also answer in /api/queries.
+ */
 export const citationQueryNames = [
   'person-identity',
   'case-facts',
@@ -11,6 +14,7 @@ export const citationQueryNames = [
   'claim-evidence',
   'person-sources',
   'person-disagreements',
+  'working-group-categories',
 ] as const;
 
 export type CitationQueryName = (typeof citationQueryNames)[number];

@@ -6,13 +6,15 @@ import { opaqueAnswer, plainTextAnswer, type ApiTag } from '../http/openapi-plug
 import { draftCommunication } from '../citations/index.js';
 import { citationQueries } from './citation-queries.js';
 import { personClaimsSchemas } from './person-claims-schemas.js';
-import type { PersonClaims } from '../citations/index.js';
+import type { PersonClaims, SubmissionDetails, WorkingGroupCategory } from '../citations/index.js';
+import { submissionFields } from '../citations/index.js';
 import { readPersonClaims } from './read-person-claims.js';
+import { readWorkingGroupCategories } from './read-working-group-categories.js';
 import { claimsCsv, claimsCsvColumns } from './claims-csv.js';
 import { datasetMemo } from '../store/dataset-memo.js';
 import { personIdParams, personPath } from './person-paths.js';
 
-type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string } }>;
+type PersonRequest = FastifyRequest<{ Params: { id: string }; Querystring: { format?: string }; Body?: { submitter?: SubmissionDetails } }>;
 
 export const citationsTag: ApiTag = {
   name: 'citations',
@@ -24,6 +26,20 @@ const tags = [citationsTag.name];
 const notFound = plainTextAnswer('No such person (one-line message)');
 const badFormat = plainTextAnswer('Unknown or repeated format (one-line message naming the parameter and the allowed values)');
 const communicationNames = communicationFormats.map((f) => f.name);
+/** POST body: what only the submitter knows. Read for this one answer; never stored, logged or cached. */
+const submissionBody = {
+  type: 'object',
+  // propertyNames, not additionalProperties: false, which Fastify's Ajv would quietly strip instead of refusing.
+  propertyNames: { enum: ['submitter'] },
+  properties: {
+    submitter: {
+      type: 'object',
+      propertyNames: { enum: submissionFields.map(([key]) => key) },
+      description: 'Section VI of the draft; an item left out prints as a blank to fill in',
+      properties: Object.fromEntries(submissionFields.map(([key, label]) => [key, { type: 'string', maxLength: 1000, description: label }])),
+    },
+  },
+};
 /** `format=`: one value among the registry's names; the schema refuses the rest with a 400 naming them. */
 const formatQuery = (names: readonly string[], extra: Record<string, unknown> = {}) => ({
   type: 'object',
@@ -112,31 +128,51 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
     },
   );
 
+  // The draft's HTML form posts its fields flat (name=…&organisation=…); they are read as `{ submitter }`, the
+  // JSON body's shape, so one schema checks both. Scoped to this plugin.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, { submitter: Object.fromEntries(new URLSearchParams(body as string)) });
+  });
+
+  const datasetIri = app.config.publicBaseIri ?? app.config.baseIri;
+  // The same for every person: read once per dataset version; a failed read is tried again next time.
+  const categoriesMemo = datasetMemo<WorkingGroupCategory[]>(1);
+  const categories = () => categoriesMemo('categories', () => readWorkingGroupCategories(app.store, queries));
   const sendCommunication = async (request: PersonRequest, reply: FastifyReply, format: CommunicationFormat) => {
-    const record = await claimsOf(request.params.id);
-    const body = await format.render(draftCommunication(record, app.store.baseIri));
+    const [record, known] = await Promise.all([claimsOf(request.params.id), categories()]);
+    const submission = request.body?.submitter;
+    const body = await format.render(draftCommunication(record, { datasetIri, categories: known, ...(submission ? { submission } : {}) }));
     reply.type(format.contentType);
+    // A draft holding submitter details is the submitter's alone: no shared or browser cache may keep it.
+    if (request.method === 'POST') reply.header('cache-control', 'no-store');
     if (format.download) reply.header('content-disposition', `attachment; filename="${request.params.id}-communication${format.suffix}"`);
     return reply.send(body);
   };
 
-  app.get(
+  // GET gives the draft with section VI blank; POST, the same route with a body, fills it in. Fastify refuses a
+  // body schema on GET, so each URL is two routes sharing one handler.
+  const getAndPost = (url: string, schema: Record<string, unknown>, handler: (request: PersonRequest, reply: FastifyReply) => Promise<unknown>) => {
+    app.route({ method: 'GET', url, schema, handler });
+    app.route({ method: 'POST', url, schema: { ...schema, body: submissionBody }, handler });
+  };
+
+  getAndPost(
     `${personPath}/communication`,
     {
-      schema: {
-        tags,
-        summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins)',
-        params: personIdParams,
-        querystring: formatQuery(communicationNames),
-        response: {
-          200: opaqueAnswer(
-            'The draft',
-            communicationFormats.map((f) => f.mediaType),
-          ),
-          400: badFormat,
-          404: notFound,
-          406: plainTextAnswer('Accept allows none of the forms'),
-        },
+      tags,
+      summary: 'A draft communication to the WGAD, every sentence footnoted; by Accept, or format= (which wins). POST fills in section VI',
+      description:
+        'POST a JSON body `{"submitter": {...}}` to fill in the submitter, consent, confidentiality and date: used for this answer only, never stored or logged.',
+      params: personIdParams,
+      querystring: formatQuery(communicationNames),
+      response: {
+        200: opaqueAnswer(
+          'The draft',
+          communicationFormats.map((f) => f.mediaType),
+        ),
+        400: badFormat,
+        404: notFound,
+        406: plainTextAnswer('Accept allows none of the forms'),
       },
     },
     async (request: PersonRequest, reply) => {
@@ -147,15 +183,13 @@ export const citationsRoute: FastifyPluginAsync = async (app) => {
 
   // Links that cannot set headers (a person page, a download button) name the format by suffix.
   for (const format of communicationFormats) {
-    app.get(
+    getAndPost(
       `${personPath}/communication${format.suffix}`,
       {
-        schema: {
-          tags,
-          summary: `The draft communication as ${format.name}, for links that cannot set Accept`,
-          params: personIdParams,
-          response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
-        },
+        tags,
+        summary: `The draft communication as ${format.name}, for links that cannot set Accept; POST fills in section VI`,
+        params: personIdParams,
+        response: { 200: opaqueAnswer('The draft', [format.mediaType]), 404: notFound },
       },
       async (request: PersonRequest, reply) => {
         const chosen = chooseRepresentation(request, reply, communicationFormats, {

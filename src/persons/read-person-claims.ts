@@ -157,7 +157,8 @@ function readPunishments(caseFacts: readonly Row[], support: Support): Punishmen
   });
 }
 
-function readSources(rows: readonly Row[]): SourceSummary[] {
+/** Sources from rows with `source`, `title`, `label`, `publisherName`, `date`, `url`, `containerName`, `position`, `supports`. */
+export function readSources(rows: readonly Row[]): SourceSummary[] {
   const seen = new Map<string, SourceSummary>();
   for (const row of rows) {
     const iri = row.source?.value;

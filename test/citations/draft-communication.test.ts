@@ -43,7 +43,7 @@ const record: PersonClaims = {
 };
 
 describe('the draft communication of a synthetic record', () => {
-  const doc = draftCommunication(record, base);
+  const doc = draftCommunication(record, { datasetIri: base });
   const markdown = communicationToMarkdown(doc);
   const text = readMarkdown(markdown).prose.join('\n');
 
@@ -63,11 +63,12 @@ describe('the draft communication of a synthetic record', () => {
     for (const paragraph of readMarkdown(markdown).prose) expect(unfootnotedSentences(paragraph), paragraph).toEqual([]);
   });
 
-  it('cites a source with a URL and a day in the UN footnote style, with its excerpt', () => {
-    const note = doc.footnotes.find((n) => n.text.includes('P was arrested'));
-    expect(note?.text).toBe(
-      'Example Watch, “Annual report”, 3 May 2020. Available at http://example.test/report: “P was arrested in Town by the city police”.',
+  it('cites a source in full the first time, with its URL and day, and in a shortened form with the excerpt later', () => {
+    expect(doc.footnotes.map((n) => n.text)).toContain(
+      'Not stated in the sources consulted: Example Watch, “Annual report”, 3 May 2020. Available at http://example.test/report.',
     );
+    const note = doc.footnotes.find((n) => n.text.includes('P was arrested'));
+    expect(note?.text).toBe('Example Watch, “Annual report”: “P was arrested in Town by the city police”.');
   });
 
   it('names the dataset version and escapes literals in Markdown and HTML', () => {
@@ -81,9 +82,9 @@ describe('the draft communication of a synthetic record', () => {
       excerpts: ['P'],
       singleSource: true,
     } as const;
-    const tricky = draftCommunication({ ...record, claims: [name, arrest] }, base);
+    const tricky = draftCommunication({ ...record, claims: [name, arrest] }, { datasetIri: base });
     expect(communicationToMarkdown(tricky)).toContain('Name: P \\*bold\\* \\[x\\].');
-    const script = draftCommunication({ ...record, claims: [{ ...name, value: '<script>alert(1)</script>' }, arrest] }, base);
+    const script = draftCommunication({ ...record, claims: [{ ...name, value: '<script>alert(1)</script>' }, arrest] }, { datasetIri: base });
     const html = communicationToHtml(script);
     expect(html).not.toContain('<script>');
     expect(html).toContain('Name: &lt;script&gt;alert(1)&lt;/script&gt;.');
@@ -125,7 +126,7 @@ describe('a synthetic record on which two sources disagree', () => {
         },
       ],
     },
-    base,
+    { datasetIri: base },
   );
   const read = readMarkdown(communicationToMarkdown(disputed));
   const prose = read.prose.join('\n');
@@ -141,6 +142,12 @@ describe('a synthetic record on which two sources disagree', () => {
     expect(first?.text).toContain('at page 4 (Example Watch)');
     expect(disputed.footnotes.some((n) => n.text.startsWith('Other Group, “Letter”'))).toBe(true);
     for (const paragraph of read.prose) expect(unfootnotedSentences(paragraph), paragraph).toEqual([]);
+  });
+  it('puts each version in the evidence table as a disputed claim with its own sources', () => {
+    const versions = disputed.evidence.filter((row) => row.kind === 'disputed');
+    expect(versions.map((row) => row.claim)).toEqual([`${base}id/claim/a`, `${base}id/claim/b`]);
+    expect(versions.map((row) => row.sources.map((s) => s.publisher))).toEqual([['Example Watch'], ['Other Group']]);
+    expect(versions.every((row) => row.singleSource)).toBe(true);
   });
 });
 

@@ -29,6 +29,7 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
     options: ['-d, --data DIR', '-h, --help'],
     environment: [
       'BASE_IRI',
+      'PUBLIC_BASE_IRI',
       'HOST',
       'PORT',
       'DATA_DIRS',

@@ -81,6 +81,16 @@ describe('BASE_IRI', () => {
   });
 });
 
+describe('PUBLIC_BASE_IRI', () => {
+  it('is unset when absent or empty (the draft then cites BASE_IRI) and refuses what cannot be a base', () => {
+    expect(loadConfig({}).publicBaseIri).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_IRI: ' ' }).publicBaseIri).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_IRI: 'https://casegraph.example.org/' }).publicBaseIri).toBe('https://casegraph.example.org/');
+    expect(() => loadConfig({ PUBLIC_BASE_IRI: 'https://casegraph.example.org' })).toThrow(/ending in '\//);
+    expect(() => loadConfig({ PUBLIC_BASE_IRI: 'ftp://x/' })).toThrow(/PUBLIC_BASE_IRI must be an http\(s\) IRI/);
+  });
+});
+
 describe('DATA_DIRS', () => {
   it('serves ontology/ and data/ when unset or empty', () => {
     expect(loadConfig({}).dataDirs).toEqual(['ontology', 'data']);

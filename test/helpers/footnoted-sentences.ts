@@ -5,18 +5,22 @@ export interface ReadBack {
   readonly headings: readonly string[];
   /** Paragraphs of sections I to V and the preamble, footnote references written `[^n]`. */
   readonly prose: readonly string[];
-  /** Entries of the "Sources" reference list. */
+  /** Lines of section VI, the submitter's part: from the request, not footnoted. */
+  readonly form: readonly string[];
+  /** Entries of the reference lists (sources cited, then further sources named by them). */
   readonly sources: readonly string[];
   readonly footnotes: ReadonlyMap<number, string>;
 }
 
-const sourcesHeading = /^VI\. Sources$/;
+const sourcesHeading = /^(Sources cited|Further sources named by the cited sources)$/;
 
 /**
  * The sentences of a paragraph that do not end in a footnote reference, or that share one with another
  * sentence. Each sentence must close with . ! or ? (after a closing quotation mark, if any) followed by its `[^n]`.
  */
 export function unfootnotedSentences(paragraph: string): string[] {
+  // A drafter's note is a paragraph of its own and, by design, cites nothing.
+  if (paragraph.startsWith('Drafter’s note:') && !/\[\^\d+\]/.test(paragraph)) return [];
   const bad: string[] = [];
   const pieces = paragraph.split(/(?<=\[\^\d+\])\s+/);
   for (const piece of pieces) {
@@ -36,8 +40,10 @@ export function readMarkdown(text: string): ReadBack {
   const headings: string[] = [];
   const prose: string[] = [];
   const sources: string[] = [];
+  const form: string[] = [];
   const footnotes = new Map<number, string>();
   let inSources = false;
+  let inForm = false;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\\([\\`*_{}[\]<>#|!])/g, '$1');
     if (line.trim() === '') continue;
@@ -50,12 +56,14 @@ export function readMarkdown(text: string): ReadBack {
     if (heading) {
       headings.push(heading[1]!);
       inSources = sourcesHeading.test(heading[1]!);
+      inForm = heading[1]!.startsWith('VI. ');
       continue;
     }
     if (inSources) sources.push(line.replace(/^\d+\. /, ''));
+    else if (inForm) form.push(line);
     else prose.push(line);
   }
-  return { headings, prose, sources, footnotes };
+  return { headings, prose, form, sources, footnotes };
 }
 
 function decodeEntities(text: string): string {
@@ -70,7 +78,10 @@ function decodeEntities(text: string): string {
 export function readHtml(html: string): ReadBack {
   const body = html.slice(0, html.indexOf('<section class="footnotes">'));
   const headings = [...body.matchAll(/<h[12]>([\s\S]*?)<\/h[12]>/g)].map((m) => decodeEntities(m[1]!));
-  const main = html.slice(html.indexOf('<main>'), html.indexOf('<section class="sources">'));
+  const formStart = html.indexOf('<section class="form">');
+  const main = html.slice(html.indexOf('<main>'), formStart >= 0 ? formStart : html.indexOf('<section class="sources">'));
+  const formPart = formStart >= 0 ? html.slice(formStart, html.indexOf('<section class="sources">')) : '';
+  const form = [...formPart.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => decodeEntities(m[1]!.replace(/<[^>]+>/g, '')));
   const prose = [...main.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) =>
     decodeEntities(m[1]!.replace(/<sup><a href="#fn-(\d+)"[^>]*>\d+<\/a><\/sup>/g, '[^$1]').replace(/<[^>]+>/g, '')),
   );
@@ -79,7 +90,7 @@ export function readHtml(html: string): ReadBack {
   const footnotes = new Map(
     [...html.matchAll(/<li id="fn-(\d+)">([\s\S]*?) <a href="#fnref-\d+"/g)].map((m) => [Number(m[1]), decodeEntities(m[2]!)] as const),
   );
-  return { headings, prose, sources, footnotes };
+  return { headings, prose, form, sources, footnotes };
 }
 
 export interface DocxReadBack extends ReadBack {
@@ -97,8 +108,11 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
   const headings: string[] = [];
   const prose: string[] = [];
   const sources: string[] = [];
+  const form: string[] = [];
   let inSources = false;
-  for (const [, paragraph] of documentXml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)) {
+  let inForm = false;
+  // Tables (the evidence table) are read by the tests that need them, not as prose.
+  for (const [, paragraph] of documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)) {
     const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(paragraph!)?.[1];
     const text = decodeEntities(
       [...paragraph!.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>|<w:footnoteReference w:id="(\d+)"\/>/g)]
@@ -108,7 +122,9 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
     if (style === 'Title' || style?.startsWith('Heading')) {
       headings.push(text);
       inSources = sourcesHeading.test(text);
+      inForm = text.startsWith('VI. ');
     } else if (inSources) sources.push(text.replace(/^\d+\. /, ''));
+    else if (inForm) form.push(text);
     else if (text.trim()) prose.push(text);
   }
   const footnotes = new Map<number, string>();
@@ -116,5 +132,5 @@ export async function readDocx(file: Buffer): Promise<DocxReadBack> {
     const text = decodeEntities([...body!.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => m[1]).join(''));
     if (Number(id) > 0) footnotes.set(Number(id), text);
   }
-  return { headings, prose, sources, footnotes, documentXml, footnotesXml, coreXml };
+  return { headings, prose, form, sources, footnotes, documentXml, footnotesXml, coreXml };
 }

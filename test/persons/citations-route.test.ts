@@ -106,11 +106,13 @@ describe('the citations of Gulmire Imin as formatted text', () => {
     expect(response.body.trim().split('\n')).toHaveLength(11);
   });
 
-  it('read as UN footnotes: body first, title in quotation marks, day month year, no placeholder for what is missing', async () => {
+  it('read as UN footnotes: body first, a title in quotation marks, a supplied description not, day month year, no placeholder', async () => {
     const response = await cite('un-footnote');
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body).toContain('Ars Technica, “New study: Activists pose easy target for nation-state attackers”, 12 August 2014.');
-    expect(response.body.split('\n')).toContain('“[UHRP prisoner profile: Gulmire Imin]”.');
+    expect(response.body.split('\n')).toContain('[UHRP prisoner profile: Gulmire Imin].');
+    // A part is not followed by the work it is part of when its title already names that work.
+    expect(response.body).toContain('“The July 5 Riot from Start Part 1”.');
     expect(response.body).not.toContain('n.d.');
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notStated } from '../../src/citations/draft-communication.js';
+import { evidenceHeading } from '../../src/citations/communication-to-docx.js';
 import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 import { readDocx, readHtml, readMarkdown, unfootnotedSentences, type ReadBack } from '../helpers/footnoted-sentences.js';
 
@@ -12,7 +13,9 @@ const sections = [
   'III. Detention',
   'IV. Circumstances of the arrest and detention, and why the detention is arbitrary',
   'V. Steps taken, including domestic remedies and international procedures',
-  'VI. Sources',
+  'VI. Full name and address of the submitter, date and signature',
+  'Sources cited',
+  'Further sources named by the cited sources',
 ];
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -40,8 +43,10 @@ describe('the footnote check', () => {
 
 describe.each(formats)('the draft communication for Gulmire Imin in %s', (format) => {
   it('is laid out in the sections of the WGAD model questionnaire', () => {
-    expect(read[format]!.headings.slice(1)).toEqual(sections);
-    expect(read[format]!.headings[0]).toBe('Draft communication to the Working Group on Arbitrary Detention concerning Gulmire Imin');
+    // The .docx ends with the drafter's evidence table, after the sections and sources.
+    expect(read[format]!.headings.slice(1)).toEqual(format === 'docx' ? [...sections, evidenceHeading] : sections);
+    // The Working Group's opinion of March 2012 in the graph makes this a follow-up.
+    expect(read[format]!.headings[0]).toBe('Draft follow-up communication to the Working Group on Arbitrary Detention concerning Gulmire Imin');
   });
 
   it('footnotes every sentence', () => {
@@ -55,7 +60,9 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     const referenced = prose.flatMap((p) => [...p.matchAll(/\[\^(\d+)\]/g)].map((m) => Number(m[1])));
     expect(referenced).toEqual([...footnotes.keys()]);
     for (const text of footnotes.values())
-      expect(text).toMatch(/^(“\[UHRP prisoner profile: Gulmire Imin\]”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/);
+      expect(text).toMatch(
+        /^(\[UHRP prisoner profile: Gulmire Imin\]|Human Rights Council, “Methods of work of the Working Group on Arbitrary Detention”|Ibid\.|Not stated in the sources consulted|casegraph dataset, version)/,
+      );
   });
 
   it('says which dataset version it was drawn from', () => {
@@ -68,14 +75,15 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     expect(text).toContain('Gulmire Imin was tried on 1 April 2010 in a closed trial.');
     expect(text).toContain('Gulmire Imin was sentenced to life imprisonment on 1 April 2010.');
     expect(text).toContain('Place of detention: Xinjiang Women’s Prison, Urumchi.');
-    expect(text).toContain('Charges: Leaking state secrets; Organizing an illegal demonstration; Splittism.');
+    // In the source's order (“Charge: Splittism, leaking state secrets and organizing an illegal demonstration”), not alphabetical.
+    expect(text).toContain('Charges, in the order the source lists them: Splittism; Leaking state secrets; Organizing an illegal demonstration.');
     expect(text).toContain('found China in contravention of articles 8, 9, 10 and 19 of the Universal Declaration of Human Rights.');
     expect(text).toContain('In December 2012, Human Rights Watch awarded Gulmire Imin the Hellman/Hammett prize');
   });
 
   it('gives the source’s account of why she was punished as the source’s, not as who sentenced her', () => {
     const text = read[format]!.prose.join('\n');
-    expect(text).toContain('The sources state that Gulmire Imin was punished by Chinese authorities for voicing opinions online after the July 5 unrest.');
+    expect(text).toContain('The source states that Gulmire Imin was punished by Chinese authorities for voicing opinions online after the July 5 unrest.');
     expect(text).toContain(`Authority that imposed the sentence: ${notStated}.`);
     expect(text).not.toMatch(/sentence was imposed by/);
   });
@@ -86,14 +94,35 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
       expect(text).toContain(`${field}: ${notStated}.`);
     }
     // The stated age is given as stated; no birth year is derived from it.
-    expect(text).toContain('Age: 32, as the sources state it');
+    expect(text).toContain('Age: 32, as the source states it');
     expect(text).not.toMatch(/born|19[6-9]\d/);
   });
 
-  it('lists the person’s sources', () => {
+  it('lists the two sources it cites first (the seed page, the methods of work), then the ten the seed page names, the supplied description unquoted', () => {
     const { sources } = read[format]!;
-    expect(sources).toHaveLength(11);
-    expect(sources).toContain('“[UHRP prisoner profile: Gulmire Imin]”.');
+    expect(sources).toHaveLength(12);
+    // The seed page states no publisher, so none is named.
+    expect(sources[0]).toBe('[UHRP prisoner profile: Gulmire Imin].');
+    expect(sources[1]).toBe(
+      'Human Rights Council, “Methods of work of the Working Group on Arbitrary Detention”, July 2016. Available at https://undocs.org/A/HRC/33/66.',
+    );
+  });
+
+  it('suggests the categories the provisions found violated and the closed trial bear on, as suggestions the drafter decides on', () => {
+    const text = read[format]!.prose.join('\n');
+    expect(text).toContain('Drafter’s note: Category II may be argued');
+    expect(text).toContain(
+      'Trigger: the source states that the Working Group on Arbitrary Detention found China in contravention of article 19 of the Universal Declaration of Human Rights.',
+    );
+    expect(text).toContain('Drafter’s note: Category III may be argued');
+    expect(text).toContain('of article 10 of the Universal Declaration of Human Rights.');
+    expect(text).toContain('Trigger: the source states that the trial was closed.');
+    expect(text.match(/This is a suggestion, not a finding: the drafter decides whether to argue it\./g)).toHaveLength(2);
+    // No fact of the graph bears on categories I, IV or V, so none is suggested.
+    expect(text).not.toMatch(/Category (I|IV|V) may be argued/);
+    // Each category's definition is footnoted to the methods of work.
+    const definition = /Category II, in summary of the Working Group’s methods of work: [^[]*\[\^(\d+)\]/.exec(text);
+    expect(read[format]!.footnotes.get(Number(definition?.[1]))).toContain('Methods of work of the Working Group on Arbitrary Detention');
   });
 });
 
@@ -140,7 +169,7 @@ describe('the communication', () => {
   it('answers 400 naming the parameter and the allowed values for a bad format', async () => {
     const response = await ctx.app.inject({ url: '/api/persons/gulmire-imin/communication?format=pdf' });
     expect(response.statusCode).toBe(400);
-    expect(response.body).toBe('parameter "format" must be one of html, markdown, docx; got "pdf"\n');
+    expect(response.body).toBe('parameter "format" must be one of html, markdown, docx, csv; got "pdf"\n');
   });
 
   it('answers 400 for a format= that a suffix contradicts', async () => {

@@ -151,7 +151,7 @@ const expected: Record<string, () => Promise<void>> = {
   'quality/single-source-claims': async () => {
     const single = await rows('quality/single-source-claims');
     // Every claim on Gulmire Imin comes from the seed page alone; the five added persons' single-source claims come
-    // from the public pages cited for them.
+    // from the public pages cited for them; the Working Group's categories, from its methods of work.
     expect(single.length).toBeGreaterThan(50);
     expect(new Set(single.map((r) => r.source))).toEqual(
       new Set(
@@ -164,6 +164,7 @@ const expected: Record<string, () => Promise<void>> = {
           'uhrp-political-prisoners-nurmuhammet-yasin',
           'unpo-2010-07-30-uaa-condemns-sentencing-of-three-webmasters',
           'wuc-2010-07-24-condemns-sentence-gheyret-niyaz',
+          'wgad-methods-of-work-2016',
         ].map((slug) => id(`source/${slug}`)),
       ),
     );
@@ -184,6 +185,21 @@ const expected: Record<string, () => Promise<void>> = {
     expect(arrest?.excerpts).toBe('Imin was arrested on July 14, 2009');
   },
   // The queries behind /api/persons/{id}/claims and /citations: unordered (the caller sorts), so compared as sets.
+  'citations/working-group-categories': async () => {
+    const categories = await rows('citations/working-group-categories');
+    expect(sorted(pick(categories, 'notation', 'source', 'title', 'date', 'url'))).toEqual(
+      sorted(
+        ['I', 'II', 'III', 'IV', 'V'].map((notation) => ({
+          notation,
+          source: id('source/wgad-methods-of-work-2016'),
+          title: 'Methods of work of the Working Group on Arbitrary Detention',
+          date: '2016-07',
+          url: 'https://undocs.org/A/HRC/33/66',
+        })),
+      ),
+    );
+    expect(categories.find((c) => c.notation === 'II')?.definition).toContain('articles 7, 13, 14, 18, 19, 20 and 21 of the Universal Declaration');
+  },
   'citations/case-facts': async () => {
     const facts = await rows('citations/case-facts', { person: id('person/gulmire-imin') });
     expect(sorted(pick(facts, 'kind', 'valueLabel', 'within'))).toEqual(sorted([

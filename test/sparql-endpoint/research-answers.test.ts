@@ -58,14 +58,19 @@ describe('dates of mixed precision, through their derived interval', () => {
 
   it('compares with an xsd:date: everything dated after 2011-01-01', async () => {
     const answer = await sparql('SELECT ?x WHERE { ?x cg:earliestDate ?from . FILTER(?from > "2011-01-01"^^xsd:date) }');
-    expect(column(answer, 'x')).toHaveLength(7);
+    expect(column(answer, 'x')).toHaveLength(8);
     expect(column(answer, 'x')).toContain(id('event/gulmire-imin-wgad-opinion'));
+    expect(column(answer, 'x')).toContain(id('source/wgad-methods-of-work-2016'));
   });
 
   it('orders by date whatever the precision: by last day the year 2014 (to 2014-12-31) comes before 2014-08-12, by first day after it', async () => {
-    const answer = await sparql('SELECT ?x ?date WHERE { ?x dct:date ?date ; cg:latestDate ?to } ORDER BY DESC(?to) ?x LIMIT 3');
+    // Among the dates up to 2014 (the Working Group's methods of work, July 2016, is later than all of them).
+    const upTo2014 = 'FILTER(?to < "2015-01-01"^^xsd:date)';
+    const answer = await sparql(`SELECT ?x ?date WHERE { ?x dct:date ?date ; cg:latestDate ?to . ${upTo2014} } ORDER BY DESC(?to) ?x LIMIT 3`);
     expect(column(answer, 'date')).toEqual(['2014', '2014', '2014-08-12']);
-    const byStart = await sparql('SELECT ?x ?date WHERE { ?x dct:date ?date ; cg:earliestDate ?from } ORDER BY DESC(?from) ?x LIMIT 1');
+    const byStart = await sparql(
+      `SELECT ?x ?date WHERE { ?x dct:date ?date ; cg:earliestDate ?from ; cg:latestDate ?to . ${upTo2014} } ORDER BY DESC(?from) ?x LIMIT 1`,
+    );
     expect(column(byStart, 'date')).toEqual(['2014-08-12']);
   });
 });
