@@ -54,7 +54,9 @@ export class SparqlClient {
         );
       }
       if (response.status >= 400 && response.status < 500) throw new StoreRefusal(response.status, firstLine(body));
-      if (!response.ok) throw new StoreUnavailableError(`the store answered HTTP ${response.status}`);
+      // The server's first line says why (Virtuoso: "The estimated execution time … exceeds the limit"); it names the
+      // query's trouble, never our address or credentials (those are not in a query).
+      if (!response.ok) throw new StoreUnavailableError(`the store answered HTTP ${response.status}${body.trim() ? ` (${firstLine(body)})` : ''}`);
       const limit = response.headers.get('x-sparql-maxrows');
       return { body, serverRowLimit: limit !== null && /^\d+$/.test(limit) ? Number(limit) : undefined };
     } catch (error) {

@@ -144,6 +144,22 @@ describe.skipIf(missing !== undefined)('loading a SPARQL store', () => {
     }, 300_000);
   });
 
+  describe('wrong credentials for the update endpoint', () => {
+    it('fail the load with a message that holds neither the password nor the address, and change nothing', async () => {
+      const secret = 'not-the-password-5f3a';
+      const settings = virtuosoConfig(config, virtuoso);
+      const extra = extraFolder('refused');
+      folders.push(extra);
+      const attempt = loadIntoSparql({ ...settings, dataDirs: [...config.dataDirs, extra], sparql: { ...settings.sparql!, password: secret } });
+      const error = (await attempt.catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/refused the credentials/);
+      expect(error.message).not.toContain(secret);
+      expect(error.message).not.toContain('127.0.0.1');
+      const served = await openStore(settings);
+      expect(served.graphs.map((g) => g.file)).not.toContain(`${path.basename(extra)}/refused.ttl`);
+    }, 300_000);
+  });
+
   describe('a store with no casegraph dataset', () => {
     it('stops startup saying how to load one', async () => {
       const empty = await startVirtuoso();

@@ -141,6 +141,25 @@ describe.skipIf(missing !== undefined)('the sparql backend over Virtuoso', () =>
     expect(count(b!.body)).toBe(count(a!.body));
   }, 60_000);
 
+  it('stops a query at our deadline (the HTTP call is cancelled) and answers 503, never a partial answer', async () => {
+    // About 17 s on Virtuoso here (a larger cross product it refuses up front, by its own cost estimate).
+    const heavy = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STRLEN(CONCAT(STR(?c), STR(?f))) > 3) }';
+    const started = Date.now();
+    const response = await remoteApp.inject({ url: `/sparql?query=${encodeURIComponent(heavy)}&timeout=0.5` });
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toMatch(/ran past its time limit/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The store is still there for the next request.
+    expect((await remoteApp.inject({ url: `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}` })).statusCode).toBe(200);
+  }, 60_000);
+
+  it('says why when the store refuses a query itself (Virtuoso’s cost estimate), with 503', async () => {
+    const huge = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }';
+    const response = await remoteApp.inject({ url: `/sparql?query=${encodeURIComponent(huge)}` });
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toMatch(/the store answered HTTP 500 \(Virtuoso 42000 Error The estimated execution time/);
+  }, 60_000);
+
   it('refuses SERVICE after parsing, before anything is sent', async () => {
     const query = encodeURIComponent('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }');
     const response = await remoteApp.inject({ url: `/sparql?query=${query}` });
