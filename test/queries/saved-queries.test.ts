@@ -194,7 +194,7 @@ const expected: Record<string, () => Promise<void>> = {
           source: id('source/wgad-methods-of-work-2016'),
           title: 'Methods of work of the Working Group on Arbitrary Detention',
           date: '2016-07',
-          url: 'https://undocs.org/A/HRC/33/66',
+          url: 'https://right-docs.org/doc/a-hrc-33-66',
         })),
       ),
     );
