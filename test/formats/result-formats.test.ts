@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../src/formats/result-formats.js';
 import type { FormatName } from '../../src/formats/result-formats.js';
 import type { QueryResult } from '../../src/store/graph-store.js';
+import { readCsv } from '../helpers/read-csv.js';
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 const base = 'http://example.test/';
@@ -116,35 +117,6 @@ describe('SPARQL XML', () => {
     expect(await new SparqlXmlParser().parseXmlBooleanStream(Readable.from([text]))).toBe(true);
   });
 });
-
-/** RFC 4180 reader: enough to prove the quoting round-trips. */
-function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return records;
-}
 
 describe('CSV', () => {
   it('writes a header and lexical forms, quoting fields with quotes, commas or line breaks', async () => {

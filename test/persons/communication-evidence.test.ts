@@ -8,6 +8,7 @@ import { citationQueries } from '../../src/persons/citation-queries.js';
 import { readWorkingGroupCategories } from '../../src/persons/read-working-group-categories.js';
 import { openCaseApp, seedSource, type CaseApp } from '../helpers/case-app.js';
 import { readDocx } from '../helpers/footnoted-sentences.js';
+import { readCsv } from '../helpers/read-csv.js';
 
 let ctx: CaseApp;
 let claims: PersonClaims;
@@ -21,35 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.app.close());
 
-/** RFC 4180 rows, quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
-
 describe('the evidence table of the Gulmire Imin draft as CSV', () => {
   let rows: Array<Record<string, string>>;
   beforeAll(async () => {
@@ -58,7 +30,7 @@ describe('the evidence table of the Gulmire Imin draft as CSV', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers['content-disposition']).toBe('attachment; filename="gulmire-imin-communication.csv"');
     expect(response.body).toBe(communicationToEvidenceCsv(doc));
-    const [header, ...body] = parseCsv(response.body);
+    const [header, ...body] = readCsv(response.body);
     expect(header).toEqual([...evidenceColumns]);
     rows = body.map((cells) => Object.fromEntries(evidenceColumns.map((c, i) => [c, cells[i] ?? ''])));
   });
