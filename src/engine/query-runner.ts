@@ -9,6 +9,7 @@ import { classifyEngineError } from './classify-engine-error.js';
 import { dropUnboundBinds } from './drop-unbound-binds.js';
 import { rewriteTermEquality } from './rewrite-term-equality.js';
 import { rescopeOptionalGraphVariables } from './rescope-optional-graph-variables.js';
+import { keepImplicitGroupRow } from './keep-implicit-group-row.js';
 import { QueryAnalyzer } from './query-analyzer.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 import { termCodec } from './term-codec.js';
@@ -79,7 +80,9 @@ export class QueryRunner {
     const baseIri = job.baseIri ?? this.baseIri;
     const analysis = this.analyzer.analyze(job.query, baseIri);
     if (job.bindings) checkBindable(analysis.operation, Object.keys(job.bindings));
-    const rewritten = rescopeOptionalGraphVariables(rewriteTermEquality(dropUnboundBinds(analysis.operation, Object.keys(job.bindings ?? {}))));
+    const rewritten = keepImplicitGroupRow(
+      rescopeOptionalGraphVariables(rewriteTermEquality(dropUnboundBinds(analysis.operation, Object.keys(job.bindings ?? {})))),
+    );
     const operation = this.withDataset(rewritten, job);
     const context = {
       sources: [source],

@@ -1,0 +1,50 @@
+import { Parser, Store } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { decodeResult } from '../../src/engine/decode-result.js';
+import { QueryRunner } from '../../src/engine/query-runner.js';
+
+// The minimal query of the W3C SPARQL 1.1 test agg-empty-group-count-graph, which Comunica 5.4 answered with one row and ?g unbound (issue 15, item 3).
+const base = 'http://example/';
+const data = `@prefix : <http://example/> .
+<http://example/singleton.ttl> { :s :p :o . }
+<http://example/pair.ttl> { :s :p :o2 , :o3 . }
+`;
+const runner = new QueryRunner(new Store(new Parser({ format: 'application/trig' }).parse(data)), base, { unionDefaultGraph: false });
+
+async function rows(query: string): Promise<string[]> {
+  const result = decodeResult(await runner.run({ query: `PREFIX : <${base}> ${query}`, maxResults: 1000 }));
+  if (result.kind !== 'bindings') throw new Error(result.kind);
+  return result.rows.map((row) => result.variables.map((v) => row[v]?.value.replace(base, ':') ?? '-').join(' ')).sort();
+}
+
+describe('an aggregate subquery without GROUP BY inside GRAPH ?g', () => {
+  it('counts once per named graph, 0 where nothing matches', async () => {
+    expect(await rows('SELECT ?g ?c { GRAPH ?g { SELECT (COUNT(*) AS ?c) { ?s :p ?x FILTER(?x != :o) } } }')).toEqual([':pair.ttl 2', ':singleton.ttl 0']);
+  });
+
+  it('applies HAVING to each graph’s group, the empty one included', async () => {
+    expect(await rows('SELECT ?g ?c { GRAPH ?g { SELECT (COUNT(*) AS ?c) { ?s :p ?x } HAVING (COUNT(*) > 1) } }')).toEqual([':pair.ttl 2']);
+    expect(await rows('SELECT ?g ?c { GRAPH ?g { SELECT (COUNT(*) AS ?c) { ?s :p ?x FILTER(?x != :o) } HAVING (COUNT(*) < 1) } }')).toEqual([
+      ':singleton.ttl 0',
+    ]);
+  });
+
+  it('is joined with the other patterns of the same graph', async () => {
+    expect(await rows('SELECT ?g ?c { GRAPH ?g { ?a ?b :o3 { SELECT (COUNT(*) AS ?c) { ?s :p ?x } } } }')).toEqual([':pair.ttl 2']);
+  });
+});
+
+describe('an aggregate subquery with GROUP BY inside GRAPH ?g', () => {
+  it('groups within each graph', async () => {
+    expect(await rows('SELECT ?g ?s ?c { GRAPH ?g { SELECT ?s (COUNT(*) AS ?c) { ?s :p ?x } GROUP BY ?s } }')).toEqual([
+      ':pair.ttl :s 2',
+      ':singleton.ttl :s 1',
+    ]);
+  });
+});
+
+describe('an aggregate over GRAPH ?g, the graph inside the subquery', () => {
+  it('still counts over all graphs at once, as written', async () => {
+    expect(await rows('SELECT ?g ?c { SELECT (COUNT(*) AS ?c) { GRAPH ?g { ?s :p ?x } } }')).toEqual(['- 3']);
+  });
+});
