@@ -5,7 +5,7 @@ import type { CslItem } from '@citation-js/core';
  * biblatex rather than classic BibTeX: `date` takes the source's date at its own precision (`2014-08-12`,
  * `2014-08`, `2014`), where BibTeX's `month` and `day` need a style that reads them. Every source is `@misc`,
  * as the graph does not say whether it is an article, a page or a broadcast, and only @misc's own fields are
- * used: the publisher as `organization` (@misc has no `publisher`), the work a source is part of as
+ * used: the publisher as `organization` (@misc has no `publisher`), a document symbol as `titleaddon`, the work a source is part of as
  * `howpublished` (@misc has no `booktitle`), then `date`, `url` and `note`. In a title each word with a capital
  * is wrapped in braces, so a style or reader that sentence-cases titles keeps the source's capitals (a title
  * wrapped whole in double braces is taken by some readers for noise and sentence-cased anyway).
@@ -20,6 +20,8 @@ function entry(item: CslItem): string {
     if (typeof value === 'string' && value !== '') fields.push([name, escapeLatex(value)]);
   };
   if (typeof item.title === 'string') fields.push(['title', protectCapitals(escapeLatex(item.title))]);
+  // @misc has no `number`: a document symbol (A/HRC/33/66) is an addition to the title, printed after it.
+  text('titleaddon', item.number);
   text('howpublished', item['container-title']);
   // A list field in biblatex: braces keep a name with "and" in it one organisation.
   if (typeof item.publisher === 'string' && item.publisher !== '') fields.push(['organization', `{${escapeLatex(item.publisher)}}`]);

@@ -29,6 +29,8 @@ export interface SourceSummary {
   /** casegraph's catalogue label (rdfs:label): a description, not the source's own title. */
   readonly label: string | null;
   readonly publisher: string | null;
+  /** The source's own identifier, such as a UN document symbol (dct:identifier): `A/HRC/33/66`. */
+  readonly identifier: string | null;
   readonly date: DateValue | null;
   readonly url: string | null;
   /** The work it is part of (e.g. a programme), and its position there. */

@@ -21,6 +21,8 @@ export function sourceToCsl(source: SourceSummary): CslItem {
     item.note = 'Title not stated; bracketed description supplied by casegraph.';
   }
   if (source.publisher !== null) item.publisher = source.publisher;
+  // CSL's `number` is where a report's or a UN document's number goes (A/HRC/33/66).
+  if (source.identifier !== null) item.number = source.identifier;
   if (source.partOf !== null) item['container-title'] = source.partOf;
   if (source.date !== null) item.issued = { 'date-parts': [source.date.value.split('-').map(Number)] };
   if (source.url !== null) item.URL = source.url;

@@ -24,12 +24,13 @@ const schemas: Record<string, Record<string, unknown>> = {
   CitedSource: {
     type: 'object',
     description: 'A source as a citation needs it; what the source does not state is null, never filled in.',
-    required: ['iri', 'title', 'label', 'publisher', 'date', 'url', 'partOf', 'position', 'supportsClaims'],
+    required: ['iri', 'title', 'label', 'publisher', 'identifier', 'date', 'url', 'partOf', 'position', 'supportsClaims'],
     properties: {
       iri: { type: 'string' },
       title: nullable({ type: 'string' }),
       label: nullable({ type: 'string' }),
       publisher: nullable({ type: 'string' }),
+      identifier: nullable({ type: 'string', description: "The source's own identifier, such as a UN document symbol (dct:identifier)" }),
       date: nullable(dateSchema),
       url: nullable({ type: 'string' }),
       partOf: nullable({ type: 'string' }),

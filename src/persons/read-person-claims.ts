@@ -35,7 +35,9 @@ export async function readPersonClaims(store: GraphStore, queries: CitationQueri
     run('person-events').then((rows) => sortRows(rows, ['event', 'role', 'type', 'typeLabel', 'label', 'date'])),
     run('event-facts').then((rows) => sortRows(rows, ['event', 'field', 'valueLabel', 'value', 'notation', 'instrumentLabel'])),
     run('claim-evidence').then((rows) => sortRows(rows, ['node', 'source', 'excerpt'])),
-    run('person-sources').then((rows) => sortRows(rows, ['source', 'supports', 'title', 'label', 'publisherName', 'date', 'url', 'containerName', 'position'])),
+    run('person-sources').then((rows) =>
+      sortRows(rows, ['source', 'supports', 'title', 'label', 'publisherName', 'identifier', 'date', 'url', 'containerName', 'position']),
+    ),
     run('person-disagreements').then((rows) => sortRows(rows, ['subject', 'predicate', 'claim', 'source', 'locator', 'statement', 'value', 'valueLabel'])),
   ]);
 
@@ -157,7 +159,7 @@ function readPunishments(caseFacts: readonly Row[], support: Support): Punishmen
   });
 }
 
-/** Sources from rows with `source`, `title`, `label`, `publisherName`, `date`, `url`, `containerName`, `position`, `supports`. */
+/** Sources from rows with `source`, `title`, `label`, `publisherName`, `identifier`, `date`, `url`, `containerName`, `position`, `supports`. */
 export function readSources(rows: readonly Row[]): SourceSummary[] {
   const seen = new Map<string, SourceSummary>();
   for (const row of rows) {
@@ -169,6 +171,7 @@ export function readSources(rows: readonly Row[]): SourceSummary[] {
       title: row.title?.value ?? null,
       label: row.label?.value ?? null,
       publisher: row.publisherName?.value ?? null,
+      identifier: row.identifier?.value ?? null,
       date: toDateValue(row.date),
       url: row.url?.value ?? null,
       partOf: row.containerName?.value ?? null,

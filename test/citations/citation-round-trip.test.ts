@@ -12,13 +12,14 @@ interface Csl {
   readonly title?: string;
   readonly publisher?: string;
   readonly 'container-title'?: string;
+  readonly number?: string;
   readonly issued?: { readonly 'date-parts': number[][] };
   readonly URL?: string;
   readonly note?: string;
 }
 
 const base = 'http://example.test/id/source/';
-const blank = { title: null, label: null, publisher: null, date: null, url: null, partOf: null, position: null, supportsClaims: true };
+const blank = { title: null, label: null, publisher: null, identifier: null, date: null, url: null, partOf: null, position: null, supportsClaims: true };
 /** Every shape a source of the graph can take, with the characters LaTeX and RIS read specially. */
 const synthetic: SourceSummary[] = [
   {
@@ -33,6 +34,14 @@ const synthetic: SourceSummary[] = [
   { ...blank, iri: `${base}year`, title: 'Year only', date: { value: '2010', precision: 'year' } },
   { ...blank, iri: `${base}part-2`, title: 'A programme Part 2', partOf: 'A programme', position: 2 },
   { ...blank, iri: `${base}described`, label: 'Campaign page on P' },
+  {
+    ...blank,
+    iri: `${base}symbol`,
+    title: 'Report of a body',
+    publisher: 'Example Council',
+    identifier: 'A/EX/1/2_3',
+    date: { value: '2016-07', precision: 'month' },
+  },
 ];
 
 function render(format: string, sources: readonly SourceSummary[]): string {
@@ -52,6 +61,7 @@ function isoDate(csl: Csl): string | undefined {
 function expectedBiblatex(csl: Csl): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (csl.title !== undefined) fields.title = csl.title;
+  if (csl.number !== undefined) fields.titleaddon = csl.number;
   if (csl['container-title'] !== undefined) fields.howpublished = csl['container-title'];
   if (csl.publisher !== undefined) fields.organization = [csl.publisher];
   const date = isoDate(csl);
@@ -85,6 +95,7 @@ function expectedRis(csl: Csl): Record<string, string[]> {
   if (csl.title !== undefined) fields.TI = [csl.title];
   if (csl['container-title'] !== undefined) fields.T2 = [csl['container-title']];
   if (csl.publisher !== undefined) fields.PB = [csl.publisher];
+  if (csl.number !== undefined) fields.M1 = [csl.number];
   const parts = csl.issued?.['date-parts'][0];
   if (parts) {
     const [year, month, day] = parts;

@@ -13,6 +13,7 @@ const source: SourceSummary = {
   title: 'Annual report',
   label: null,
   publisher: 'Example Watch',
+  identifier: null,
   date: { value: '2020-05-03', precision: 'day' },
   url: 'http://example.test/report',
   partOf: null,

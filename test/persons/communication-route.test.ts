@@ -104,7 +104,7 @@ describe.each(formats)('the draft communication for Gulmire Imin in %s', (format
     // The seed page states no publisher, so none is named.
     expect(sources[0]).toBe('[UHRP prisoner profile: Gulmire Imin].');
     expect(sources[1]).toBe(
-      'Human Rights Council, “Methods of work of the Working Group on Arbitrary Detention”, July 2016. Available at https://right-docs.org/doc/a-hrc-33-66.',
+      'Human Rights Council, “Methods of work of the Working Group on Arbitrary Detention”, A/HRC/33/66, July 2016. Available at https://right-docs.org/doc/a-hrc-33-66.',
     );
   });
 
