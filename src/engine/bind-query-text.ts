@@ -2,7 +2,7 @@
 import { Parser } from '@traqula/parser-sparql-1-2';
 import { AstFactory } from '@traqula/rules-sparql-1-2';
 import type { Term } from '@rdfjs/types';
-import { xsd } from '../vocabulary/namespaces.js';
+import { termToSparql } from './term-to-sparql.js';
 import { treeNodes } from './tree-nodes.js';
 
 interface VariableNode {
@@ -37,7 +37,7 @@ export function bindQueryText(text: string, bindings: Readonly<Record<string, Te
   }
   let bound = text;
   for (const span of spans.sort((a, b) => b.start - a.start)) {
-    bound = bound.slice(0, span.start) + sparqlTermText(span.term) + bound.slice(span.end);
+    bound = bound.slice(0, span.start) + termToSparql(span.term) + bound.slice(span.end);
   }
   try {
     parse(bound);
@@ -45,19 +45,4 @@ export function bindQueryText(text: string, bindings: Readonly<Record<string, Te
     return undefined;
   }
   return bound;
-}
-
-/** A term as SPARQL writes it: `<iri>`, or a quoted literal with its language or datatype. */
-export function sparqlTermText(term: Term): string {
-  switch (term.termType) {
-    case 'NamedNode':
-      return `<${term.value}>`;
-    case 'Literal': {
-      const quoted = `"${term.value.replace(/[\\"\n\r]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r' })[c] as string)}"`;
-      if (term.language) return `${quoted}@${term.language}`;
-      return term.datatype.value === xsd('string') ? quoted : `${quoted}^^<${term.datatype.value}>`;
-    }
-    default:
-      throw new Error(`a ${term.termType} cannot be written into a query`);
-  }
 }

@@ -1,6 +1,7 @@
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { bindQueryText, sparqlTermText } from '../../src/engine/bind-query-text.js';
+import { bindQueryText } from '../../src/engine/bind-query-text.js';
+import { termToSparql } from '../../src/engine/term-to-sparql.js';
 
 const base = 'http://example.test/';
 const person = DataFactory.namedNode('http://example.test/id/person/p1');
@@ -32,9 +33,9 @@ describe('a query text with a variable bound', () => {
   });
 
   it('writes literals quoted and escaped, with their language or datatype', () => {
-    expect(sparqlTermText(DataFactory.literal('say "hi"\n\\'))).toBe('"say \\"hi\\"\\n\\\\"');
-    expect(sparqlTermText(DataFactory.literal('Imin', 'en'))).toBe('"Imin"@en');
-    expect(sparqlTermText(DataFactory.literal('2012', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#gYear')))).toBe(
+    expect(termToSparql(DataFactory.literal('say "hi"\n\\'))).toBe('"say \\"hi\\"\\n\\\\"');
+    expect(termToSparql(DataFactory.literal('Imin', 'en'))).toBe('"Imin"@en');
+    expect(termToSparql(DataFactory.literal('2012', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#gYear')))).toBe(
       '"2012"^^<http://www.w3.org/2001/XMLSchema#gYear>',
     );
     const bound = bindQueryText('SELECT ?s WHERE { ?s <name> ?_name }', { _name: DataFactory.literal('a "b"') }, base);

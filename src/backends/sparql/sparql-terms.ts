@@ -2,37 +2,16 @@
 import { DataFactory } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { xsd } from '../../vocabulary/namespaces.js';
+import { escapeIri, termToSparql as writeTerm } from '../../engine/term-to-sparql.js';
 
 const { namedNode, literal, blankNode, quad, defaultGraph } = DataFactory;
 
 /** Virtuoso writes stored blank nodes as IRIs with this scheme, and accepts them back in a query. */
 const nodeIdScheme = 'nodeID://';
 
-/** One term as SPARQL text (N-Triples syntax): a bound value, never a piece of the user's text. */
+/** One term as SPARQL text for this store: a blank node that came from the server is asked about again by the label it gave. */
 export function termToSparql(term: Term): string {
-  switch (term.termType) {
-    case 'NamedNode':
-      return `<${escapeIri(term.value)}>`;
-    case 'BlankNode':
-      // Only a blank node that came from the server can be asked about again, by the label it gave.
-      return `<${nodeIdScheme}${escapeIri(term.value)}>`;
-    case 'Literal': {
-      const text = `"${escapeString(term.value)}"`;
-      if (term.language) return `${text}@${term.language}`;
-      return term.datatype.value === xsd('string') ? text : `${text}^^<${escapeIri(term.datatype.value)}>`;
-    }
-    default:
-      throw new TypeError(`a ${term.termType} cannot be sent to the store as a value`);
-  }
-}
-
-/** Characters an IRIREF may not hold, written as \\u escapes (control characters and space included). */
-function escapeIri(iri: string): string {
-  return Array.from(iri, (c) => (c.charCodeAt(0) <= 0x20 || '<>"{}|^`\\'.includes(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
-}
-
-function escapeString(value: string): string {
-  return value.replace(/[\\"\n\r\t]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] as string);
+  return writeTerm(term, { blankNode: (label) => `<${nodeIdScheme}${escapeIri(label)}>` });
 }
 
 /** A term of a SPARQL JSON answer; `typed-literal` is Virtuoso's older spelling of `literal` with a datatype. */
