@@ -76,6 +76,11 @@ describe('a person on whom the sources disagree', () => {
     expect(section).toContain('Where the sources disagree');
     expect(section).toMatch(/Nurmuhammet Yasin was arrested on 29 November 2004 <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){3}<\/sup>/);
     expect(section).toMatch(/Nurmuhammet Yasin was arrested on 19 November 2004 <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){3}<\/sup>/);
+    // The charge as UHRP words it (one source) and as the other three do.
+    expect(section).toMatch(/Nurmuhammet Yasin: charge Inciting separatism <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){3}<\/sup>/);
+    expect(section).toMatch(
+      /Nurmuhammet Yasin: charge Inciting racial hatred or discrimination\/inciting splittism <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){1}<\/sup>/,
+    );
   });
 
   it('gives both versions in the draft communication as their sources’ accounts', async () => {
