@@ -1,9 +1,9 @@
 // Checks every row of an import sheet against the template and the data's lists, collecting all problems, and gathers its statements.
 import { casegraphNamespaces, schema, xsd } from '../vocabulary/namespaces.js';
-import type { ReferenceList, ReferenceLists } from './read-reference-lists.js';
+import { normaliseLabel, type ReferenceList, type ReferenceLists } from './read-reference-lists.js';
 import type { Sheet, SheetRow } from './read-sheet.js';
 import { slug } from './slug.js';
-import { requiredColumns, templateColumns, templateFields, type FieldSpec } from './template-columns.js';
+import { eventNodes, requiredColumns, templateColumns, templateFields, type FieldSpec } from './template-columns.js';
 
 export interface ImportProblem {
   readonly row?: number;
@@ -30,10 +30,16 @@ export interface Derivation {
 }
 
 export interface Statement {
+  /** Tells statements apart: person, field and value. */
+  readonly id: string;
   readonly person: string;
   readonly field: string;
   readonly value: RdfValue;
   readonly derivations: Derivation[];
+  /** The claim's own wording (the label column), where the sheet gives one. */
+  label?: string;
+  /** Ids of the statements this one is an alternative version of (the alternative_to column), both ways. */
+  readonly alternatives: Set<string>;
 }
 
 /** A source, organisation, place or list member the sheet introduces (organisations, places and members only with --allow-new). */
@@ -72,6 +78,9 @@ export function checkRows(sheet: Sheet, lists: ReferenceLists, options: CheckOpt
   const statements = new Map<string, Statement>();
   const resources = new Map<string, NewResource>();
   const sourceRows = new Map<string, { row: number; title: string; publisher: string; date: string }>();
+  /** The value cells each statement was written with (normalised), for the alternative_to column to name it. */
+  const valueTexts = new Map<string, Set<string>>();
+  const alternativeRows: Array<{ row: number; statement: Statement; text: string }> = [];
 
   for (const column of requiredColumns) {
     if (!sheet.header.includes(column)) problems.push({ row: 1, column, message: `the header lacks the column ${column}` });
@@ -105,8 +114,14 @@ export function checkRows(sheet: Sheet, lists: ReferenceLists, options: CheckOpt
     if (cell('field') === '') report('field', `missing; one of ${Object.keys(templateFields).join(', ')}`);
     else if (!field) report('field', `unknown field "${cell('field')}"; one of ${Object.keys(templateFields).join(', ')}`);
 
-    const source = checkSource(row, lists, resources, sourceRows, personSlug, options, report);
+    // A note is the editors' own words about the sources: it may name a source the node then derives from, but need not.
+    const note = field?.kind === 'note';
+    const source = note && cell('source_url') === '' ? null : checkSource(row, lists, resources, sourceRows, personSlug, options, report);
     const value = field ? checkValue(row, fieldName, field, lists, resources, personSlug, options, report) : undefined;
+    if (note) {
+      if (cell('label') !== '') report('label', 'a note is not a claim and has no label of its own; the note is the value');
+      if (cell('alternative_to') !== '') report('alternative_to', 'a note is not a claim and has no alternative');
+    }
 
     const excerpt = cell('excerpt');
     if (excerpt !== '' && source && !source.held) {
@@ -116,17 +131,43 @@ export function checkRows(sheet: Sheet, lists: ReferenceLists, options: CheckOpt
       );
     }
 
-    if (problems.length > before || !value || !source || !field) continue;
+    if (problems.length > before || !value || source === undefined || !field) continue;
     if (!persons.has(personSlug)) persons.set(personSlug, name);
-    if (value.termType === 'NamedNode') resources.get(value.value)?.sources.add(source.iri);
-    const key = `${personSlug}\u0000${fieldName}\u0000${value.termType}\u0000${value.value}\u0000${value.datatype ?? ''}`;
-    const statement = statements.get(key) ?? { person: personSlug, field: fieldName, value, derivations: [] };
+    if (value.termType === 'NamedNode' && source) resources.get(value.value)?.sources.add(source.iri);
+    const key = `${personSlug}\u0000${fieldName}\u0000${value.termType}\u0000${value.value}\u0000${value.datatype ?? ''}\u0000${value.language ?? ''}`;
+    const statement = statements.get(key) ?? { id: key, person: personSlug, field: fieldName, value, derivations: [], alternatives: new Set<string>() };
     statements.set(key, statement);
+    const texts = valueTexts.get(key) ?? new Set<string>();
+    texts.add(normaliseLabel(cell('value'))).add(normaliseLabel(value.display));
+    valueTexts.set(key, texts);
+    const label = cell('label');
+    if (label !== '') {
+      if (statement.label !== undefined && statement.label !== label) report('label', `another row gives this claim the label "${statement.label}"`);
+      else statement.label = label;
+    }
+    if (cell('alternative_to') !== '') alternativeRows.push({ row: row.row, statement, text: cell('alternative_to') });
+    if (!source) continue;
     const locator = cell('locator');
     const derivation: Derivation = { source: source.iri, ...(locator !== '' ? { locator } : {}), ...(excerpt !== '' ? { excerpt } : {}) };
     if (!statement.derivations.some((d) => d.source === derivation.source && d.locator === derivation.locator && d.excerpt === derivation.excerpt)) {
       statement.derivations.push(derivation);
     }
+  }
+  // Alternatives are resolved once every row is read, so a row may name a value given further down.
+  for (const { row, statement, text } of alternativeRows) {
+    const other = [...statements.values()].find(
+      (s) => s !== statement && s.person === statement.person && s.field === statement.field && valueTexts.get(s.id)?.has(normaliseLabel(text)),
+    );
+    if (!other) {
+      problems.push({
+        row,
+        column: 'alternative_to',
+        message: `no other row gives ${templateFields[statement.field]?.label ?? statement.field} "${text}" for this person; alternative_to names the value of another row of the same person and field`,
+      });
+      continue;
+    }
+    statement.alternatives.add(other.id);
+    other.alternatives.add(statement.id);
   }
   return { persons, statements: [...statements.values()], resources, problems };
 }
@@ -293,7 +334,24 @@ function checkValue(
       }
       return literal(text);
     case 'text':
+    case 'note':
       return literal(text, text, undefined, 'en');
+    case 'boolean': {
+      const flag = { yes: 'true', true: 'true', no: 'false', false: 'false' }[text.toLowerCase()];
+      if (!flag) {
+        report('value', `write yes or no, not "${text}"`);
+        return undefined;
+      }
+      return literal(flag, flag, xsd('boolean'));
+    }
+    case 'event': {
+      const node = text.toLowerCase();
+      if (!(eventNodes as readonly string[]).includes(node) || node === field.node) {
+        report('value', `name another event of the same case: one of ${eventNodes.filter((n) => n !== field.node).join(', ')}`);
+        return undefined;
+      }
+      return { value: casegraphNamespaces(options.baseIri).id(`event/${person}-${node}`), termType: 'NamedNode', display: node, key: node };
+    }
     case 'gender': {
       const gender = { female: 'Female', male: 'Male' }[text.toLowerCase()];
       if (!gender) {

@@ -63,12 +63,16 @@ export async function importSheet(options: ImportOptions): Promise<ImportOutcome
   progress(`loading ${options.dataDirs.join(', ')}`);
   const outDir = path.resolve(options.root, options.outDir);
   const targetOf = (personSlug: string) => path.join(outDir, `${personSlug}.ttl`);
-  const targets = new Set(
-    sheet.rows
+  // New sources, organisations, places and list members that several persons of the sheet use go to a file named for the sheet
+  // (a dot never occurs in a slug, so it cannot be a person's file), so no person's file holds what others depend on.
+  const sharedTarget = path.join(outDir, `${slug(path.basename(options.sheet, path.extname(options.sheet))) || 'sheet'}.shared.ttl`);
+  const targets = new Set([
+    ...sheet.rows
       .map((r) => slug(r.cells.person ?? ''))
       .filter((s) => s !== '')
       .map(targetOf),
-  );
+    sharedTarget,
+  ]);
   const pathOf = new Map(listDatasetFiles(options.root, options.dataDirs).map((f) => [f.file, f.path]));
   const data = loadGraph({ root: options.root, dirs: options.dataDirs, baseIri: options.baseIri });
   // The files this import replaces are not evidence for it: their old statements neither collide nor satisfy a lookup.
@@ -99,12 +103,20 @@ export async function importSheet(options: ImportOptions): Promise<ImportOutcome
     `${name}, written by casegraph import from a case worker's sheet: change the sheet and import it again rather than editing this file.`,
     'Every statement is also a cg:Claim naming its sources and locators; where sources differ, the node keeps only what they agree on.',
   ];
+  const nameOf = (target: string) => {
+    const inside = path.relative(options.root, target);
+    return inside.startsWith('..') || path.isAbsolute(inside) ? `${path.basename(outDir)}/${path.basename(target)}` : inside.split(path.sep).join('/');
+  };
   const outputs = built.files.map((file) => {
     const target = targetOf(file.slug);
-    const inside = path.relative(options.root, target);
-    const name = inside.startsWith('..') || path.isAbsolute(inside) ? `${path.basename(outDir)}/${file.slug}.ttl` : inside.split(path.sep).join('/');
-    return { target, name, text: writeTurtle(file.descriptions, { baseIri: options.baseIri, header: header(file.name) }) };
+    return { target, name: nameOf(target), text: writeTurtle(file.descriptions, { baseIri: options.baseIri, header: header(file.name) }) };
   });
+  if (built.shared.length > 0) {
+    const sharedHeader = [
+      `What several persons of the sheet ${path.basename(options.sheet, path.extname(options.sheet))} cite or name and the data did not have yet, written by casegraph import: change the sheet and import it again rather than editing this file.`,
+    ];
+    outputs.push({ target: sharedTarget, name: nameOf(sharedTarget), text: writeTurtle(built.shared, { baseIri: options.baseIri, header: sharedHeader }) });
+  }
 
   progress(`validating ${outputs.length} file(s) against the shapes`);
   const store = new Store();

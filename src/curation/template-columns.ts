@@ -12,6 +12,8 @@ export const templateColumns = [
   'source_date',
   'locator',
   'excerpt',
+  'label',
+  'alternative_to',
 ] as const;
 
 export type TemplateColumn = (typeof templateColumns)[number];
@@ -20,9 +22,18 @@ export type TemplateColumn = (typeof templateColumns)[number];
 export const requiredColumns: readonly TemplateColumn[] = ['person', 'field', 'value', 'source_url'];
 
 /** Where a field's statement lives: on the person, the case, or one of the case's events. */
-export type FieldNode = 'person' | 'case' | 'arrest' | 'detention' | 'trial' | 'sentencing';
+export type FieldNode = 'person' | 'case' | EventNode;
 
-export type FieldKind = 'text' | 'name' | 'gender' | 'age' | 'charge' | 'sentence-type' | 'duration' | 'place' | 'date';
+export type EventNode = 'publication' | 'arrest' | 'detention' | 'trial' | 'sentencing';
+
+/** The event nodes, in the order a file lists them. */
+export const eventNodes: readonly EventNode[] = ['publication', 'arrest', 'detention', 'trial', 'sentencing'];
+
+/**
+ * `note`: an editor's label or comment on the node (rdfs:label, rdfs:comment), written on it and never a claim;
+ * `event`: another event of the same case, named by its kind (`sentencing`).
+ */
+export type FieldKind = 'text' | 'name' | 'gender' | 'age' | 'charge' | 'sentence-type' | 'duration' | 'place' | 'date' | 'boolean' | 'event' | 'note';
 
 export interface FieldSpec {
   readonly node: FieldNode;
@@ -49,10 +60,26 @@ export const templateFields: Readonly<Record<string, FieldSpec>> = {
   sentencing_date: { node: 'sentencing', kind: 'date', predicate: 'dct:date', single: true, label: 'sentencing date' },
   sentence_type: { node: 'sentencing', kind: 'sentence-type', predicate: 'cg:sentenceType', single: true, label: 'sentence type' },
   sentence_duration: { node: 'sentencing', kind: 'duration', predicate: 'schema:duration', single: true, label: 'sentence duration' },
+  reason: { node: 'case', kind: 'text', predicate: 'cg:reason', single: false, label: 'reason' },
+  publication_date: { node: 'publication', kind: 'date', predicate: 'dct:date', single: true, label: 'publication date' },
+  closed_trial: { node: 'trial', kind: 'boolean', predicate: 'cg:closedTrial', single: true, label: 'closed trial' },
+  ...Object.fromEntries(
+    eventNodes.flatMap((node): Array<[string, FieldSpec]> => [
+      [`${node}_place`, { node, kind: 'place', predicate: 'cg:place', single: true, label: `${node} place` }],
+      [`${node}_before`, { node, kind: 'event', predicate: 'cg:occurredBefore', single: false, label: `${node} before` }],
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['person', 'case', ...eventNodes] as const).flatMap((node): Array<[string, FieldSpec]> => [
+      [`${node}_label`, { node, kind: 'note', predicate: 'rdfs:label', single: true, label: `${node} label` }],
+      [`${node}_comment`, { node, kind: 'note', predicate: 'rdfs:comment', single: false, label: `${node} comment` }],
+    ]),
+  ),
 };
 
 /** The event class of each event node, a member of cg:EventTypes. */
-export const eventClasses: Readonly<Record<Exclude<FieldNode, 'person' | 'case'>, string>> = {
+export const eventClasses: Readonly<Record<EventNode, string>> = {
+  publication: 'Publication',
   arrest: 'Arrest',
   detention: 'Detention',
   trial: 'Trial',

@@ -48,7 +48,7 @@ export function writeTurtle(descriptions: readonly Description[], options: Turtl
       if (!objects.includes(text)) objects.push(text);
       grouped.set(predicate, objects);
     }
-    const order = (p: string) => (p === rdf('type') ? '0' : p === rdfs('label') ? '1' : `2${name(p)}`);
+    const order = (p: string) => (p === rdf('type') ? '0' : p === rdfs('label') ? '1' : p === rdfs('comment') ? '2' : `3${name(p)}`);
     return [...grouped.entries()]
       .sort(([a], [b]) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
       .map(([p, objects]) => `${p === rdf('type') ? 'a' : name(p)} ${objects.sort().join(', ')}`)

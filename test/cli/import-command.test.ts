@@ -34,7 +34,8 @@ describe('casegraph import', () => {
     expect(first.code).toBe(0);
     expect(first.out).toContain('wrote out/test-person-alpha.ttl (new)');
     expect(first.err).toContain('casegraph import: checking 14 rows');
-    expect(readdirSync(outDir).sort()).toEqual(['test-person-alpha.ttl', 'test-person-beta.ttl']);
+    // Page two is cited by both persons: it goes to the sheet's shared file.
+    expect(readdirSync(outDir).sort()).toEqual(['sample.shared.ttl', 'test-person-alpha.ttl', 'test-person-beta.ttl']);
     const again = await cli(['import', sample, '--data', dataDir, '--out', outDir]);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^no change/);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importSheet, type ImportOptions, type ImportOutcome } from '../../src/curation/index.js';
+import { importSheet, templateColumns, type ImportOptions, type ImportOutcome } from '../../src/curation/index.js';
 import { projectRoot } from '../../src/config/load-config.js';
 
 const fixtures = path.join(projectRoot, 'test/curation/fixtures');
@@ -119,6 +119,7 @@ describe('a dry run', () => {
     expect(outcome.kind === 'done' && outcome.changes.map((c) => [c.file, c.status])).toEqual([
       ['imported/test-person-alpha.ttl', 'new'],
       ['imported/test-person-beta.ttl', 'new'],
+      ['imported/sample.shared.ttl', 'new'],
     ]);
     expect(existsSync(outDir)).toBe(false);
   });
@@ -166,7 +167,7 @@ describe('bad rows', () => {
       'an unknown charge',
       row('Gamma', 'charge', 'Made-up charge'),
       'value',
-      /unknown charge "Made-up charge"; known: "Synthetic charge one"; or run with --allow-new/,
+      /unknown charge "Made-up charge"; known: "Synthetic charge one", "Synthetic charge two"; or run with --allow-new/,
     ],
     ['an unknown prison', row('Gamma', 'prison', 'Synthetic Prison Z'), 'value', /unknown prison or place "Synthetic Prison Z"; known: "Synthetic Prison A"/],
     [
@@ -241,5 +242,98 @@ describe('a sheet whose result breaks a shape', () => {
     expect(outcome.kind).toBe('invalid');
     expect(outcome.kind === 'invalid' && outcome.results.map((r) => r.message)).toContain('a sentencing must state the sentence type');
     expect(existsSync(outDir)).toBe(false);
+  });
+});
+
+describe('a source cited by several persons of the sheet', () => {
+  it('is written once, into the sheet’s shared file, and into no person’s file', () => {
+    const files = expectedFiles();
+    expect(files['sample.shared.ttl']).toContain('source:synthetic-publisher-page-two a cg:Source');
+    expect(files['test-person-alpha.ttl']).not.toContain('source:synthetic-publisher-page-two a cg:Source');
+    expect(files['test-person-beta.ttl']).not.toContain('source:synthetic-publisher-page-two a cg:Source');
+    // Page one is Alpha's alone: it stays in Alpha's file.
+    expect(files['test-person-alpha.ttl']).toContain('source:synthetic-publisher-page-one a cg:Source');
+  });
+});
+
+/** Every column of the template, the optional label and alternative_to too (the sample sheet leaves them out). */
+const fullHeader = templateColumns.join(',');
+
+describe('sources that disagree on the sentence type', () => {
+  it('import as two claims, valid against the shapes, with no sentence type on the sentencing', async () => {
+    const source = (n: string) => `,,https://example.test/page-${n},Page ${n},Synthetic Publisher,2020-05-01,para 1,,,`;
+    const file = sheet(
+      'types.csv',
+      [
+        fullHeader,
+        `Test Person Gamma,sentence_type,Imprisonment for a term of years${source('one')}`,
+        `Test Person Gamma,sentence_type,Synthetic life term${source('two')}`,
+      ].join('\n'),
+    );
+    expect(await run(file)).toMatchObject({ kind: 'done', written: true });
+    const gamma = written()['test-person-gamma.ttl'] ?? '';
+    expect(gamma).toContain('claim:test-person-gamma-sentence-type-fixed-term-imprisonment a cg:Claim');
+    expect(gamma).toContain('claim:test-person-gamma-sentence-type-synthetic-life-term a cg:Claim');
+    const sentencing = /event:test-person-gamma-sentencing a cg:Sentencing ;[^]*?\.\n/.exec(gamma)?.[0] ?? '';
+    expect(sentencing).not.toContain('cg:sentenceType');
+  });
+});
+
+describe('the alternative_to column', () => {
+  const source = (n: string, alternative = '') => `,,https://example.test/page-${n},Page ${n},Synthetic Publisher,2020-05-01,para 1,,,${alternative}`;
+
+  it('marks two charges as versions of one claim, both ways, and keeps both on the case', async () => {
+    const file = sheet(
+      'charges.csv',
+      [
+        fullHeader,
+        `Test Person Gamma,charge,Synthetic charge one${source('one')}`,
+        `Test Person Gamma,charge,Synthetic charge two${source('two', 'Synthetic charge one')}`,
+      ].join('\n'),
+    );
+    expect(await run(file)).toMatchObject({ kind: 'done', written: true });
+    const gamma = written()['test-person-gamma.ttl'] ?? '';
+    expect(gamma).toMatch(
+      /claim:test-person-gamma-charge-synthetic-charge-one a cg:Claim ;[^]*?cg:alternativeTo claim:test-person-gamma-charge-synthetic-charge-two/,
+    );
+    expect(gamma).toMatch(
+      /claim:test-person-gamma-charge-synthetic-charge-two a cg:Claim ;[^]*?cg:alternativeTo claim:test-person-gamma-charge-synthetic-charge-one/,
+    );
+    expect(gamma).toContain('cg:charge charge:synthetic-charge-one, charge:synthetic-charge-two');
+  });
+
+  it('names the row whose alternative is no value of another row', async () => {
+    const file = sheet('charges.csv', [fullHeader, `Test Person Gamma,charge,Synthetic charge one${source('one', 'Synthetic charge two')}`].join('\n'));
+    expect(problemsOf(await run(file))).toEqual([
+      expect.objectContaining({ row: 2, column: 'alternative_to', message: expect.stringMatching(/no other row gives charge "Synthetic charge two"/) }),
+    ]);
+  });
+});
+
+describe('notes and claim labels', () => {
+  it('writes labels and comments on their nodes without a source or a claim, and a claim’s own label', async () => {
+    const source = ',https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 1,';
+    const file = sheet(
+      'notes.csv',
+      [
+        fullHeader,
+        `Test Person Gamma,trial_date,2010-07-23,day${source},Gamma was tried on 23 July 2010,`,
+        'Test Person Gamma,trial_label,One-day trial of Gamma,,,,,,,,,',
+        'Test Person Gamma,case_comment,"Page one says so, and no other page does.",,,,,,,,,',
+      ].join('\n'),
+    );
+    expect(await run(file)).toMatchObject({ kind: 'done', written: true });
+    const gamma = written()['test-person-gamma.ttl'] ?? '';
+    expect(gamma).toMatch(/event:test-person-gamma-trial a cg:Trial ;\n {4}rdfs:label "One-day trial of Gamma"@en ;/);
+    expect(gamma).toMatch(
+      /case:test-person-gamma a cg:Case ;\n {4}rdfs:label "Case of Test Person Gamma"@en ;\n {4}rdfs:comment "Page one says so, and no other page does."@en ;/,
+    );
+    expect(gamma).toMatch(/claim:test-person-gamma-trial-2010-07-23 a cg:Claim ;\n {4}rdfs:label "Gamma was tried on 23 July 2010"@en ;/);
+    expect(gamma).not.toMatch(/claim:[^ ]*(label|comment)/);
+  });
+
+  it('refuses a claim label on a note', async () => {
+    const file = sheet('notes.csv', [fullHeader, 'Test Person Gamma,case_comment,A note,,,,,,,,A label,'].join('\n'));
+    expect(problemsOf(await run(file))).toEqual([expect.objectContaining({ row: 2, column: 'label' })]);
   });
 });

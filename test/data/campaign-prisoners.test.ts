@@ -65,6 +65,27 @@ describe('quality/conflicting-claims', () => {
     expect(niyaz.map((r) => r.value).sort()).toEqual(['2009-10-01', '2009-10-04']);
   });
 
+  it('lists the two wordings of Nurmuhammet Yasin’s charge, which the sheet marks as versions of one statement', async () => {
+    const rows = await data.select(conflicting);
+    const charges = rows.filter((r) => r.subject?.endsWith('/id/case/nurmuhammet-yasin'));
+    expect(charges.map((r) => r.value?.replace(/.*\//, '')).sort()).toEqual([
+      'inciting-racial-hatred-or-discrimination-inciting-splittism',
+      'inciting-separatism',
+    ]);
+    expect(charges.find((r) => r.value?.endsWith('/inciting-separatism'))?.sources).toContain('Amnesty International UK blogs');
+  });
+
+  it('does not set a month against a day within it (UHRP’s October 2009 beside 1 and 4 October)', async () => {
+    expect(await data.ask(`claim:gheyret-niyaz-detention-2009-10 rdf:object "2009-10"^^xsd:gYearMonth`)).toBe(true);
+    const rows = await data.select(conflicting);
+    expect(rows.filter((r) => r.value === '2009-10' || r.otherValue === '2009-10')).toEqual([]);
+  });
+
+  it('does not take alternative names for a disagreement (a person may have many)', async () => {
+    const rows = await data.select(conflicting);
+    expect(rows.filter((r) => r.predicate === 'http://www.w3.org/2004/02/skos/core#altLabel')).toEqual([]);
+  });
+
   it('leaves a disputed day off the event itself, which keeps only the month all sources agree on', async () => {
     expect(await data.ask(`event:nurmuhammet-yasin-arrest dct:date "2004-11"^^xsd:gYearMonth`)).toBe(true);
     expect(await data.ask(`event:nurmuhammet-yasin-arrest dct:date ?d . FILTER(DATATYPE(?d) = xsd:date)`)).toBe(false);

@@ -118,8 +118,8 @@ describe('provenance of every node in data/', () => {
     expect(rows).toEqual([]);
   });
 
-  it('every subject in data/cases/ and data/reference/ cites a source in one hop', async () => {
-    const rows = await select(`SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(<graph/data/cases/>)) || STRSTARTS(STR(?g), STR(<graph/data/reference/>))) FILTER(isIRI(?s)) FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?src . ?src a cg:Source } FILTER NOT EXISTS { ?s cg:heldCopy|schema:url ?copy } }`);
+  it('every subject in data/cases/, data/imported/ and data/reference/ cites a source in one hop', async () => {
+    const rows = await select(`SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(<graph/data/cases/>)) || STRSTARTS(STR(?g), STR(<graph/data/imported/>)) || STRSTARTS(STR(?g), STR(<graph/data/reference/>))) FILTER(isIRI(?s)) FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?src . ?src a cg:Source } FILTER NOT EXISTS { ?s cg:heldCopy|schema:url ?copy } }`);
     const subjects = await select(`SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(<graph/data/cases/>))) }`);
     expect(subjects.length).toBeGreaterThan(10);
     expect(rows).toEqual([]);

@@ -4,7 +4,8 @@ import type { PersonClaims } from '../../src/citations/person-claims.js';
 import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 
 // Nurmuhammet Yasin: the sources give his arrest as 29 November 2004 (UHRP, English PEN, Uyghur PEN) or
-// 19 November 2004 (English PEN, Uyghur PEN, Amnesty UK); data/cases/nurmuhammet-yasin.ttl keeps both as cg:Claim nodes.
+// 19 November 2004 (English PEN, Uyghur PEN, Amnesty UK), and word his charge two ways (UHRP; the other three);
+// data/imported/nurmuhammet-yasin.ttl (from data/imports/nurmuhammet-yasin.csv) keeps each version as a cg:Claim node.
 let ctx: CaseApp;
 let record: PersonClaims;
 let id: (path: string) => string;
@@ -34,7 +35,18 @@ describe('a person on whom the sources disagree', () => {
     expect(late?.locators).toContainEqual({ source: id('source/english-pen-campaign-nurmuhemmet-yasin'), locator: 'line headed Date of arrest' });
     const early = versions.find((v) => v.value === '2004-11-19');
     expect(early?.sources.map((s) => s.iri)).toContain(id('source/amnesty-uk-current-writers-in-prison-12'));
-    expect(record.disagreements.every((d) => d.property === 'http://purl.org/dc/terms/date')).toBe(true);
+    // The arrest's day, and the charge, whose two wordings the sheet marks as versions of one statement (alternative_to).
+    expect(record.disagreements.map((d) => [d.subject, d.property]).sort()).toEqual(
+      [
+        [id('case/nurmuhammet-yasin'), `${ctx.config.baseIri}ontology#charge`],
+        [id('event/nurmuhammet-yasin-arrest'), 'http://purl.org/dc/terms/date'],
+      ].sort(),
+    );
+    const charges = versionsOf(id('case/nurmuhammet-yasin'));
+    expect(charges.map((v) => [v.value, v.valueIsIri, v.sources.length]).sort()).toEqual([
+      [id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'), true, 1],
+      [id('concept/charge/inciting-separatism'), true, 3],
+    ]);
   });
 
   it('lists every source of a version among the person’s sources, as supporting', () => {
@@ -49,8 +61,11 @@ describe('a person on whom the sources disagree', () => {
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.filter((r) => r.kind === 'disputed');
     const versions = record.disagreements.flatMap((d) => d.versions);
     expect(rows).toHaveLength(versions.reduce((n, v) => n + v.sources.length, 0));
-    expect(new Set(rows.map((r) => r.value))).toEqual(new Set(['2004-11-19', '2004-11-29']));
-    const amnesty = rows.find((r) => r.source_iri === id('source/amnesty-uk-current-writers-in-prison-12'));
+    expect(new Set(rows.filter((r) => r.value !== '').map((r) => r.value))).toEqual(new Set(['2004-11-19', '2004-11-29']));
+    expect(new Set(rows.filter((r) => r.value === '').map((r) => r.value_iri))).toEqual(
+      new Set([id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'), id('concept/charge/inciting-separatism')]),
+    );
+    const amnesty = rows.find((r) => r.source_iri === id('source/amnesty-uk-current-writers-in-prison-12') && r.field === 'date');
     expect(amnesty).toMatchObject({ field: 'date', value: '2004-11-19', locator: 'second paragraph', subject_iri: id('event/nurmuhammet-yasin-arrest') });
     expect(amnesty?.statement).toBe('Nurmuhammet Yasin was arrested on 19 November 2004');
   });
@@ -61,6 +76,11 @@ describe('a person on whom the sources disagree', () => {
     expect(section).toContain('Where the sources disagree');
     expect(section).toMatch(/Nurmuhammet Yasin was arrested on 29 November 2004 <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){3}<\/sup>/);
     expect(section).toMatch(/Nurmuhammet Yasin was arrested on 19 November 2004 <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){3}<\/sup>/);
+    // The charge as UHRP words it (one source) and as the other three do.
+    expect(section).toMatch(/Nurmuhammet Yasin: charge Inciting separatism <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){3}<\/sup>/);
+    expect(section).toMatch(
+      /Nurmuhammet Yasin: charge Inciting racial hatred or discrimination\/inciting splittism <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){1}<\/sup>/,
+    );
   });
 
   it('gives both versions in the draft communication as their sources’ accounts', async () => {

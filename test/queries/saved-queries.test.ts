@@ -165,6 +165,11 @@ const expected: Record<string, () => Promise<void>> = {
           'unpo-2010-07-30-uaa-condemns-sentencing-of-three-webmasters',
           'wuc-2010-07-24-condemns-sentence-gheyret-niyaz',
           'wgad-methods-of-work-2016',
+          // Since the import, every row is a claim: UHRP alone gives Gheyret Niyaz's detention as October 2009, the WUC's
+          // list page alone spells him Hailaiti Niyazi, the WUC's page alone names Nureli Obul so.
+          'uhrp-political-prisoners-gheyret-niyaz',
+          'wuc-prisoner-list-page-8',
+          'wuc-nijat-azat',
         ].map((slug) => id(`source/${slug}`)),
       ),
     );
@@ -260,10 +265,21 @@ const expected: Record<string, () => Promise<void>> = {
   },
   'quality/conflicting-claims': async () => {
     const conflicts = await rows('quality/conflicting-claims');
-    // Both recorded disagreements, each way round, with the value each claim gives and the value it is at odds with.
+    // The three recorded disagreements, each way round, with the value each claim gives and the value it is at odds with.
     expect(pick(conflicts, 'subject', 'value', 'otherValue')).toEqual([
       { subject: id('event/nurmuhammet-yasin-arrest'), value: '2004-11-19', otherValue: '2004-11-29' },
       { subject: id('event/nurmuhammet-yasin-arrest'), value: '2004-11-29', otherValue: '2004-11-19' },
+      // His charge as UHRP words it and as the other three do: two versions of one statement (cg:alternativeTo).
+      {
+        subject: id('case/nurmuhammet-yasin'),
+        value: id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'),
+        otherValue: id('concept/charge/inciting-separatism'),
+      },
+      {
+        subject: id('case/nurmuhammet-yasin'),
+        value: id('concept/charge/inciting-separatism'),
+        otherValue: id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'),
+      },
       { subject: id('event/gheyret-niyaz-detention'), value: '2009-10-01', otherValue: '2009-10-04' },
       { subject: id('event/gheyret-niyaz-detention'), value: '2009-10-04', otherValue: '2009-10-01' },
     ]);
@@ -279,8 +295,11 @@ const expected: Record<string, () => Promise<void>> = {
   },
   'citations/person-disagreements': async () => {
     const versions = await rows('citations/person-disagreements', { person: id('person/nurmuhammet-yasin') });
-    // Two versions of the day of his arrest, each with the sources that give it (one row per claim and source).
-    expect(new Set(versions.map((r) => r.subject))).toEqual(new Set([id('event/nurmuhammet-yasin-arrest')]));
+    // Two versions of the day of his arrest, and two wordings of his charge, each with the sources that give it (one row per claim and source).
+    expect(new Set(versions.map((r) => r.subject))).toEqual(new Set([id('event/nurmuhammet-yasin-arrest'), id('case/nurmuhammet-yasin')]));
+    expect([...new Set(versions.filter((r) => r.subject === id('case/nurmuhammet-yasin')).map((r) => r.value))].sort()).toEqual(
+      [id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'), id('concept/charge/inciting-separatism')].sort(),
+    );
     const byValue = (value: string) => [...new Set(versions.filter((r) => r.value === value).map((r) => r.source))].sort();
     expect(byValue('2004-11-29')).toEqual(
       ['english-pen-campaign-nurmuhemmet-yasin', 'uhrp-political-prisoners-nurmuhammet-yasin', 'uyghur-pen-author-biography'].map((s) => id(`source/${s}`)),
