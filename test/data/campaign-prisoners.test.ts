@@ -48,6 +48,15 @@ describe('the persons in data/', () => {
   });
 });
 
+describe('a claim of a place', () => {
+  it('rests only on the sources that name the place: UHRP’s page dates Nurmuhammet Yasin’s arrest but names no place', async () => {
+    const rows = await data.select(
+      `SELECT ?s WHERE { ?claim a cg:Claim ; rdf:subject event:nurmuhammet-yasin-arrest ; rdf:predicate cg:place ; rdf:object place:kashgar ; prov:wasDerivedFrom ?s } ORDER BY ?s`,
+    );
+    expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['amnesty-uk-current-writers-in-prison-12', 'english-pen-campaign-nurmuhemmet-yasin', 'uyghur-pen-author-biography']);
+  });
+});
+
 describe('quality/conflicting-claims', () => {
   it('lists both days of Nurmuhammet Yasin’s arrest with the sources of each', async () => {
     const rows = await data.select(conflicting);
