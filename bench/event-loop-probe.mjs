@@ -1,8 +1,8 @@
-// Preloaded into the server by the load test (node --import): each 100 ms, one JSON line to EVENT_LOOP_PROBE_FILE with the request thread's worst event-loop delay and its run and run-queue wait time.
+// Preloaded into the server by the load test (node --import): each 100 ms, one JSON line to EVENT_LOOP_PROBE_FILE with the request thread's worst event-loop delay, its run and run-queue wait time and its longest GC pause.
 // Bench only, never part of the server: it tells a stalled request thread (it ran, busy) from a starved one (it waited for a CPU).
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.EVENT_LOOP_PROBE_FILE;
 if (file) {
@@ -18,6 +18,11 @@ if (file) {
   };
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
+  // Garbage collection pauses the request thread while it runs: the longest in each window.
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs = Math.max(gcMs, entry.duration);
+  }).observe({ entryTypes: ['gc'] });
   let last = readSched();
   let lastAt = performance.now();
   const timer = setInterval(() => {
@@ -30,7 +35,9 @@ if (file) {
       maxDelayMs: Math.round(delay.max / 1e6),
       runMs: Math.round((now.run - last.run) / 1e6),
       waitMs: Math.round((now.wait - last.wait) / 1e6),
+      gcMs: Math.round(gcMs),
     };
+    gcMs = 0;
     delay.reset();
     last = now;
     lastAt = at;

@@ -191,6 +191,7 @@ interface ProbeLine {
   readonly maxDelayMs: number;
   readonly runMs: number;
   readonly waitMs: number;
+  readonly gcMs: number;
 }
 
 /** The server's probe lines (bench/event-loop-probe.mjs) written between two wall-clock times. */
@@ -220,17 +221,18 @@ function explainHealth(health: HealthFigures, all: ReadonlyArray<ProbeLine | Hea
   const sum = (pick: (l: ProbeLine) => number) => lines.reduce((total, l) => total + pick(l), 0);
   const worstWait = Math.max(0, ...lines.map((l) => l.waitMs));
   const worstRun = Math.max(0, ...lines.map((l) => l.runMs));
+  const worstGc = Math.max(0, ...lines.map((l) => l.gcMs));
   console.log(
-    `request thread: worst event-loop delay ${worstDelay} ms; on a CPU ${sum((l) => l.runMs)} ms and waiting for one ${sum((l) => l.waitMs)} ms in ${sum((l) => l.windowMs)} ms (worst 100 ms window: ${worstRun} ms running, ${worstWait} ms waiting); prober thread: worst event-loop delay ${health.clientMaxDelayMs} ms, on a CPU ${health.clientRunMs} ms, waiting for one ${health.clientWaitMs} ms`,
+    `request thread: worst event-loop delay ${worstDelay} ms; on a CPU ${sum((l) => l.runMs)} ms and waiting for one ${sum((l) => l.waitMs)} ms in ${sum((l) => l.windowMs)} ms (worst 100 ms window: ${worstRun} ms running, ${worstWait} ms waiting; longest GC pause ${worstGc} ms); prober thread: worst event-loop delay ${health.clientMaxDelayMs} ms, on a CPU ${health.clientRunMs} ms, waiting for one ${health.clientWaitMs} ms`,
   );
   const slowest = [...health.probes].sort((a, b) => b.ms - a.ms).slice(0, 3);
   for (const probe of slowest) {
     const around = lines.filter((l) => l.at >= probe.at && l.at - l.windowMs <= probe.at + probe.ms + 100);
-    const windows = around.map((l) => `${l.maxDelayMs}/${l.runMs}/${l.waitMs}`).join(' ');
+    const windows = around.map((l) => `${l.maxDelayMs}/${l.runMs}/${l.waitMs}/${l.gcMs}`).join(' ');
     // The server's own record of this request: the first /health it began reading after the probe was sent.
     const seen = served.find((l) => l.at >= probe.at - 1 && l.at <= probe.at + probe.ms + 1);
     const server = seen ? `reached the server after ${seen.at - probe.at} ms, answered in ${seen.serverMs} ms` : 'no server record';
-    console.log(`  /health ${Math.round(probe.ms)} ms (${server}): server windows (delay/run/wait ms) ${windows || 'none'}`);
+    console.log(`  /health ${Math.round(probe.ms)} ms (${server}): server windows (delay/run/wait/GC ms) ${windows || 'none'}`);
   }
 }
 
