@@ -222,8 +222,10 @@ function explainHealth(health: HealthFigures, all: ReadonlyArray<ProbeLine | Hea
   const worstWait = Math.max(0, ...lines.map((l) => l.waitMs));
   const worstRun = Math.max(0, ...lines.map((l) => l.runMs));
   const worstGc = Math.max(0, ...lines.map((l) => l.gcMs));
+  // A delay longer than the time the thread waited in its window was spent running: an estimate of the longest stall.
+  const worstStall = Math.max(0, ...lines.map((l) => Math.min(l.maxDelayMs - l.waitMs, l.runMs)));
   console.log(
-    `request thread: worst event-loop delay ${worstDelay} ms; on a CPU ${sum((l) => l.runMs)} ms and waiting for one ${sum((l) => l.waitMs)} ms in ${sum((l) => l.windowMs)} ms (worst 100 ms window: ${worstRun} ms running, ${worstWait} ms waiting; longest GC pause ${worstGc} ms); prober thread: worst event-loop delay ${health.clientMaxDelayMs} ms, on a CPU ${health.clientRunMs} ms, waiting for one ${health.clientWaitMs} ms`,
+    `request thread: worst event-loop delay ${worstDelay} ms; on a CPU ${sum((l) => l.runMs)} ms and waiting for one ${sum((l) => l.waitMs)} ms in ${sum((l) => l.windowMs)} ms (worst 100 ms window: ${worstRun} ms running, ${worstWait} ms waiting; longest GC pause ${worstGc} ms; longest delay not spent waiting, at most ${worstStall} ms); prober thread: worst event-loop delay ${health.clientMaxDelayMs} ms, on a CPU ${health.clientRunMs} ms, waiting for one ${health.clientWaitMs} ms`,
   );
   const slowest = [...health.probes].sort((a, b) => b.ms - a.ms).slice(0, 3);
   for (const probe of slowest) {
