@@ -121,7 +121,7 @@ export default defineConfig(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['bin/*.js', 'bin/*.mjs', 'eslint.config.js', 'src/backends/local/*.mjs'] },
+        projectService: { allowDefaultProject: ['bin/*.js', 'bin/*.mjs', 'bench/*.mjs', 'eslint.config.js', 'src/backends/local/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

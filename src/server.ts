@@ -33,10 +33,16 @@ export interface StartServerOptions {
 }
 
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
-  const store = await openStore(config, { progress: options.progress, log: options.log });
+  // The store opens before the app and its logger exist: its debug lines wait for them.
+  const early: string[] = [];
+  let debug = (line: string): void => void early.push(line);
+  const store = await openStore(config, { progress: options.progress, log: options.log, debug: (line) => debug(line) });
   let app: FastifyInstance;
   try {
     app = buildApp({ store, config, logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false });
+    const logger = app.log;
+    debug = (line) => logger.debug(line);
+    for (const line of early.splice(0)) debug(line);
     await app.ready();
   } catch (error) {
     await store.close();

@@ -11,6 +11,7 @@ export type EnvironmentVariable =
   | 'MAX_RESULTS'
   | 'QUERY_WORKERS'
   | 'QUERY_MEMORY_MB'
+  | 'QUERY_WORKER_NICE'
   | 'REQUEST_TIMEOUT_MS'
   | 'MAX_CONNECTIONS'
   | 'KEEP_ALIVE_TIMEOUT_MS'
@@ -43,6 +44,7 @@ export const environmentVariables: Readonly<Record<EnvironmentVariable, string>>
   MAX_RESULTS: `Most rows or triples in one answer (default ${defaultConfig.maxResults})`,
   QUERY_WORKERS: 'Query worker threads (default: the number of cores)',
   QUERY_MEMORY_MB: `Heap limit of one query worker, in MiB (default ${defaultConfig.queryMemoryMb})`,
+  QUERY_WORKER_NICE: `Nice steps the query worker threads run below the request thread (Linux), so pages and /health get a core first; 0 for none (default ${defaultConfig.queryWorkerNice})`,
   REQUEST_TIMEOUT_MS: `Time a client has to send a whole request, in milliseconds; slower ones get 408 (default ${defaultConfig.requestTimeoutMs})`,
   MAX_CONNECTIONS: `Open connections at most; more are closed as they arrive (default ${defaultConfig.maxConnections})`,
   KEEP_ALIVE_TIMEOUT_MS: `How long an idle keep-alive connection stays open, in milliseconds (default ${defaultConfig.keepAliveTimeoutMs})`,

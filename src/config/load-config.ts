@@ -25,6 +25,8 @@ export interface Config {
   readonly workers: number;
   /** Heap limit of one query worker, in MiB: a query that needs more is stopped, its worker replaced. */
   readonly queryMemoryMb: number;
+  /** Nice steps the query worker threads run below the request thread (Linux), so it gets a core first; 0 for none. */
+  readonly queryWorkerNice: number;
   /** Time a client has to send a whole request, headers and body; a trickling client is cut off with 408. */
   readonly requestTimeoutMs: number;
   /** Open connections at most; more are closed as they arrive. */
@@ -88,6 +90,7 @@ export const defaultConfig: Config = {
   maxResults: 10_000,
   workers: Math.max(1, os.availableParallelism()),
   queryMemoryMb: 1024,
+  queryWorkerNice: 10,
   requestTimeoutMs: 10_000,
   maxConnections: 1_000,
   keepAliveTimeoutMs: 5_000,
@@ -142,6 +145,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResults: integer(env, 'MAX_RESULTS', defaultConfig.maxResults, 1, 10_000_000),
     workers: integer(env, 'QUERY_WORKERS', defaultConfig.workers, 1, 256),
     queryMemoryMb: integer(env, 'QUERY_MEMORY_MB', defaultConfig.queryMemoryMb, 128, 65_536),
+    queryWorkerNice: integer(env, 'QUERY_WORKER_NICE', defaultConfig.queryWorkerNice, 0, 19),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', defaultConfig.requestTimeoutMs, 100, 600_000),
     maxConnections: integer(env, 'MAX_CONNECTIONS', defaultConfig.maxConnections, 1, 1_000_000),
     keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', defaultConfig.keepAliveTimeoutMs, 100, 600_000),

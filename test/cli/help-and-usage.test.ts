@@ -37,6 +37,7 @@ const expected: Record<string, { options: string[]; environment: string[] }> = {
       'MAX_RESULTS',
       'QUERY_WORKERS',
       'QUERY_MEMORY_MB',
+      'QUERY_WORKER_NICE',
       'REQUEST_TIMEOUT_MS',
       'MAX_CONNECTIONS',
       'KEEP_ALIVE_TIMEOUT_MS',

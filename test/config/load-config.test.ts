@@ -36,6 +36,16 @@ describe('CACHE_MB', () => {
   });
 });
 
+describe('QUERY_WORKER_NICE', () => {
+  it("defaults to 10, takes 0 to leave the workers at the request thread's priority, and refuses what nice cannot mean", () => {
+    expect(loadConfig({}).queryWorkerNice).toBe(10);
+    expect(loadConfig({ QUERY_WORKER_NICE: '0' }).queryWorkerNice).toBe(0);
+    expect(loadConfig({ QUERY_WORKER_NICE: '19' }).queryWorkerNice).toBe(19);
+    expect(() => loadConfig({ QUERY_WORKER_NICE: '20' })).toThrow(/^QUERY_WORKER_NICE must be between 0 and 19/);
+    expect(() => loadConfig({ QUERY_WORKER_NICE: '-5' })).toThrow(/^QUERY_WORKER_NICE must be a whole number, got "-5"$/);
+  });
+});
+
 describe('the fair-use limits', () => {
   it('default to a queue of 64, 2 queries per client, 1 reserved worker, 250 ms for cheap, 60 s of query time a minute, and no key header', () => {
     expect(loadConfig({})).toMatchObject({

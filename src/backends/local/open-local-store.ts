@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   readonly progress?: ProgressLine;
   /** One line on why an index snapshot was not used or not written (serve prints it on stderr). */
   readonly log?: (line: string) => void;
+  /** Lines only worth a look when debugging (serve logs them at debug level), e.g. why worker priorities stayed as they were. */
+  readonly debug?: (line: string) => void;
 }
 
 /**
@@ -32,7 +34,14 @@ export async function openLocalStore(config: Config, options: OpenStoreOptions =
     loaded = resolve;
     failed = reject;
   });
-  const starting = QueryPool.start({ size: config.workers, index: indexBuffers, baseIri: config.baseIri, memoryMb: config.queryMemoryMb });
+  const starting = QueryPool.start({
+    size: config.workers,
+    index: indexBuffers,
+    baseIri: config.baseIri,
+    memoryMb: config.queryMemoryMb,
+    nice: config.queryWorkerNice,
+    debug: options.debug,
+  });
   let dataset: ReturnType<typeof loadQuadIndex>;
   try {
     dataset = loadQuadIndex(config, options);

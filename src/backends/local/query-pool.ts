@@ -20,13 +20,16 @@ export type PoolResult = EncodedResult | SerializedAnswer;
 /** What each worker receives at spawn; the index follows in an `attach` message once it is loaded. */
 export interface WorkerData {
   readonly baseIri: string;
+  /** Nice steps the worker puts itself below the request thread (0: none); see lower-thread-priority.ts. */
+  readonly nice: number;
 }
 
 /** First `attach` (the shared quad index, built once for all and attached without copying), then one job at a time. */
 export type PoolToWorker = { readonly attach: QuadIndexBuffers } | { readonly id: number; readonly job: QueryJob };
 
 export type WorkerToPool =
-  | { readonly ready: true; readonly quads: number }
+  /** `priorityNote`: why the worker's priority could not be lowered, if it could not. */
+  | { readonly ready: true; readonly quads: number; readonly priorityNote: string | undefined }
   | { readonly id: number; readonly ok: true; readonly result: PoolResult }
   | {
       readonly id: number;
@@ -44,6 +47,10 @@ export interface QueryPoolOptions {
   readonly baseIri: string;
   /** Heap limit per worker (MiB); a query that needs more fails with QueryMemoryError and its worker is replaced. */
   readonly memoryMb?: number;
+  /** Nice steps each worker puts its thread below the request thread (Linux only); 0 or absent: none. */
+  readonly nice?: number;
+  /** Told, once, why a worker's priority could not be lowered (every worker would fail alike). */
+  readonly debug?: (line: string) => void;
 }
 
 interface Task {
@@ -85,11 +92,12 @@ export class QueryPool {
   private restartCount = 0;
   private closed = false;
   private failure: Error | undefined;
+  private priorityNoted = false;
   /** Milliseconds each worker took from spawn to ready, most recent last (for diagnostics and the startup bench). */
   readonly startupTimes: number[] = [];
 
   private constructor(private readonly options: QueryPoolOptions) {
-    this.data = { baseIri: options.baseIri };
+    this.data = { baseIri: options.baseIri, nice: options.nice ?? 0 };
     this.index = Promise.resolve(options.index);
   }
 
@@ -193,6 +201,10 @@ export class QueryPool {
       worker.on('message', (message: WorkerToPool) => {
         if ('ready' in message) {
           this.startupTimes.push(performance.now() - started);
+          if (message.priorityNote && !this.priorityNoted) {
+            this.priorityNoted = true;
+            this.options.debug?.(message.priorityNote);
+          }
           slot.ready = true;
           resolve();
           this.dispatch();

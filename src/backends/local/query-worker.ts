@@ -1,18 +1,24 @@
 // A query worker thread: attaches to the shared quad index it is handed, then evaluates one query at a time for the pool.
 import { parentPort, workerData } from 'node:worker_threads';
 import { CasegraphError } from '../../errors/casegraph-error.js';
-import { QueryRunner } from '../../engine/query-runner.js';
 import type { PoolToWorker, WorkerData, WorkerToPool } from './query-pool.js';
-import { QuadIndex } from './quad-index.js';
-import { QuadIndexSource } from './quad-index-source.js';
 import type { QuadIndexBuffers } from './quad-index-buffers.js';
-import { serializeAnswer } from './serialize-answer.js';
+import { lowerThreadPriority } from './lower-thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('query-worker must run as a worker thread');
-const { baseIri } = workerData as WorkerData;
+const { baseIri, nice } = workerData as WorkerData;
 
-// The imports above (Comunica's, about a second) ran while the main thread loaded the index; it comes first.
+// Before the heavy imports: a spare starting while runaways run must not take a core from the request thread either.
+const priorityNote = lowerThreadPriority(nice);
+// Imported only now, at the lowered priority (Comunica's take about a second), while the main thread loads the index.
+const [{ QueryRunner }, { QuadIndex }, { QuadIndexSource }, { serializeAnswer }] = await Promise.all([
+  import('../../engine/query-runner.js'),
+  import('./quad-index.js'),
+  import('./quad-index-source.js'),
+  import('./serialize-answer.js'),
+]);
+
 const buffers = await new Promise<QuadIndexBuffers>((resolve) => {
   port.once('message', (message: PoolToWorker) => {
     if ('attach' in message) resolve(message.attach);
@@ -54,4 +60,4 @@ async function evaluate(message: Exclude<PoolToWorker, { readonly attach: QuadIn
 }
 // One throwaway query warms the engine's lazily built parts, so the first real query is not the slow one.
 await runner.run({ query: 'ASK {}', maxResults: 1 });
-port.postMessage({ ready: true, quads: index.size } satisfies WorkerToPool);
+port.postMessage({ ready: true, quads: index.size, priorityNote } satisfies WorkerToPool);

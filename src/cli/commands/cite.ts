@@ -34,7 +34,8 @@ export const citeCommand = defineCommand({
     if (!format) throw new BadRequestError(`unknown citation format ${JSON.stringify(name)}`);
     const config = configWithData(values.data);
     const queries = citationQueries(loadQueryCatalog(config.root, config.baseIri));
-    const store = await openStore({ ...config, workers: 1 });
+    // One worker and no request thread to keep a core for, so it runs at the command's own priority.
+    const store = await openStore({ ...config, workers: 1, queryWorkerNice: 0 });
     try {
       const { sources } = await readPersonClaims(store, queries, positionals[0] as string);
       const output = format.render(sources);

@@ -24,7 +24,8 @@ export const exportCommand = defineCommand({
   async run({ values }, io) {
     const out = values.out ?? defaultOut;
     const config = configWithData(values.data);
-    const store = await openStore({ ...config, workers: 1 });
+    // One worker and no request thread to keep a core for, so it runs at the command's own priority.
+    const store = await openStore({ ...config, workers: 1, queryWorkerNice: 0 });
     try {
       const set = await buildDumps(store);
       const turtle = resourceFormats.find((f) => f.name === 'turtle');

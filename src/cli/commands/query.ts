@@ -78,7 +78,8 @@ export const queryCommand = defineCommand({
       throw new BadRequestError('--param needs a saved query or a .rq file with grlc front matter ("#+ summary: ...")');
     }
     const format = chooseFormat(values.format, kind);
-    const store = await openStore({ ...config, workers: 1 });
+    // One worker and no request thread to keep a core for, so it runs at the command's own priority.
+    const store = await openStore({ ...config, workers: 1, queryWorkerNice: 0 });
     try {
       const result = decorated ? (await runSavedQuery(store, decorated, params, { paginate: false })).result : await store.query({ query: text });
       const output = await format.serialize(result, serializeContext(config.baseIri));
