@@ -1,5 +1,5 @@
 // Load test (issue 12, item 9): a mixed workload with autocannon against `casegraph serve` on loopback; exits 1 when a check fails.
-// Run: npm run test:load   (or: npm run build && npx tsx bench/load-test.ts [SECONDS])   SECONDS per round, default 15, at least 12; not part of npm test.
+// Run: npm run test:load   (or: npm run build && npx tsx bench/load-test.ts [SECONDS] [--health-advisory])   SECONDS per round, default 15, at least 12; not part of npm test.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,9 +10,19 @@ import autocannon from 'autocannon';
 import { projectRoot } from '../src/config/load-config.js';
 import { processMemory } from './process-memory.js';
 
-const seconds = Number(process.argv[2] ?? 15);
+const args = process.argv.slice(2);
+/**
+ * `--health-advisory`: /health's worst time is printed and checked, but a time over the limit does not fail the run
+ * (every other check still does). CI uses it: a latency gate on a machine whose other load we do not control would
+ * fail on the machine, not on casegraph; `npm run test:load` alone keeps the 100 ms gate.
+ */
+const healthAdvisory = args.includes('--health-advisory');
+const secondsArg = args.find((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--health-advisory');
+if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')} (known: --health-advisory)`);
+const seconds = Number(secondsArg ?? 15);
 // A runaway must reach the server's 10 s deadline within the round, or the round proves nothing about fairness.
-if (!(seconds >= 12)) throw new Error(`a round needs at least 12 s, got ${process.argv[2]}`);
+if (!(seconds >= 12)) throw new Error(`a round needs at least 12 s, got ${String(secondsArg)}`);
 
 /** Five-way cross product over every triple: runs until its deadline on any machine. */
 const runaway = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }';
@@ -299,7 +309,11 @@ async function runRound(url: string, pid: number, probeFile: string, name: strin
   if (cheapErrors > 0) failures.push(`${name}: ${cheapErrors} cheap requests got no answer (errors or timeouts)`);
   if (cheapAnswered === 0) failures.push(`${name}: no cheap request was answered while the runaways ran`);
   if ((expensiveStatuses['503'] ?? 0) === 0) failures.push(`${name}: no runaway reached its deadline, so the load did not hold the workers`);
-  if (healthFigures.maxMs >= 100) failures.push(`${name}: /health took ${healthFigures.maxMs} ms at worst (limit 100 ms)`);
+  if (healthFigures.maxMs >= 100) {
+    const over = `${name}: /health took ${healthFigures.maxMs} ms at worst (limit 100 ms)`;
+    if (healthAdvisory) advisories.push(over);
+    else failures.push(over);
+  }
   if (healthFigures.failures > 0) failures.push(`${name}: /health failed ${healthFigures.failures} times`);
 }
 
@@ -307,6 +321,8 @@ const probeDir = mkdtempSync(path.join(os.tmpdir(), 'casegraph-load-'));
 const probeFile = path.join(probeDir, 'event-loop.jsonl');
 const server = await startServer(probeFile);
 const failures: string[] = [];
+/** Over-limit /health times under --health-advisory: reported at the end, not failures. */
+const advisories: string[] = [];
 console.log(`load test against casegraph serve (2 workers, 10 s deadline, no response cache), Node ${process.version}`);
 try {
   for (const round of rounds) await runRound(server.url, server.pid, probeFile, round.name, round.clients, failures);
@@ -321,7 +337,8 @@ try {
 const code = await server.exited;
 rmSync(probeDir, { recursive: true, force: true });
 if (code !== 0) failures.push(`casegraph serve exited with ${code} after SIGTERM`);
+if (advisories.length > 0) console.log(`\n/health over its limit (advisory, --health-advisory):\n- ${advisories.join('\n- ')}`);
 if (failures.length > 0) {
   console.error(`\nload test FAILED:\n- ${failures.join('\n- ')}`);
   process.exitCode = 1;
-} else console.log('\nload test passed');
+} else console.log(advisories.length > 0 ? '\nload test passed, except /health time (advisory)' : '\nload test passed');

@@ -1,6 +1,15 @@
 // The research API: GET /api/queries lists the saved queries; each saved query is its own route, GET /api/queries/{name} (JSON, CSV, SPARQL JSON).
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import { BadRequestError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
+import type {
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
+  onSendAsyncHookHandler,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import { BadRequestError, ContentTooLargeError, NotAcceptableError, NotFoundError } from '../errors/casegraph-error.js';
 import { chooseRepresentation, type Representation } from '../http/choose-representation.js';
 import { opaqueAnswer } from '../http/openapi-plugin.js';
 import { admittedStore, clientOf } from '../http/admission-plugin.js';
@@ -25,7 +34,10 @@ const answerForms: readonly AnswerForm[] = [
   { name: 'sparql-json', mediaType: 'application/sparql-results+json', suffix: '.srj' },
 ];
 /** After validation: each declared parameter is one string (`page` a number); undeclared names are left as sent. */
-type QueryRequest = FastifyRequest<{ Querystring: Record<string, string | string[]> }>;
+interface QueryRoute {
+  Querystring: Record<string, string | string[]>;
+}
+type QueryRequest = FastifyRequest<QueryRoute>;
 
 export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   const { store, config, queryCatalog: catalog } = app;
@@ -96,14 +108,23 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
     return send(reply, representation, answer, store, config.baseIri, apiBase);
   };
 
+  // The same byte cap as /sparql: a saved query's answer is bounded by its page and the data, but a parameter may
+  // still pick out more than a client should be sent. Checked once written (JSON by the route schema's serialiser).
+  const capAnswer: onSendAsyncHookHandler<unknown, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, QueryRoute> = async (_request, reply, payload) => {
+    if (reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload)) && Buffer.byteLength(payload) > config.maxAnswerBytes) {
+      throw new ContentTooLargeError(`the answer is larger than ${String(config.maxAnswerBytes)} bytes (MAX_ANSWER_BYTES): ask for fewer rows or a later page`);
+    }
+    return payload;
+  };
+
   // One route per saved query, so Ajv checks its parameters from its own schema before it runs. The suffix
   // forms (.json, .csv, .srj, and .rq for the SPARQL) are the same operation: the document lists each query once.
   for (const query of catalog.queries) {
     const schema = savedQueryRouteSchema(query, savedQueriesPath);
     const url = `${savedQueriesPath}/${query.name}`;
-    app.get(url, { schema }, (request: QueryRequest, reply) => run(query, undefined, request, reply));
+    app.get<QueryRoute>(url, { schema, onSend: capAnswer }, (request: QueryRequest, reply) => run(query, undefined, request, reply));
     for (const { suffix } of answerForms) {
-      app.get(`${url}${suffix}`, { schema: { ...schema, hide: true } }, (request: QueryRequest, reply) => run(query, suffix, request, reply));
+      app.get<QueryRoute>(`${url}${suffix}`, { schema: { ...schema, hide: true }, onSend: capAnswer }, (request: QueryRequest, reply) => run(query, suffix, request, reply));
     }
     // The SPARQL text takes no parameters: whatever the URL carries is ignored, as before.
     const text = { hide: true, response: { 200: opaqueAnswer('The SPARQL', ['application/sparql-query']) } } as FastifySchema;

@@ -130,6 +130,7 @@ export function savedQueryRouteSchema(query: SavedQuery, basePath: string): Fast
       },
       400: plainTextAnswer('A parameter is missing, malformed, repeated, unknown or not among the accepted values'),
       406: plainTextAnswer('None of the accepted media types can be given'),
+      413: plainTextAnswer('The answer is larger than MAX_ANSWER_BYTES'),
     },
   };
 }

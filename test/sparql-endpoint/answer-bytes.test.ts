@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findResultFormat } from '../../src/formats/result-formats.js';
-import { syntheticApp, type SyntheticApp } from '../helpers/synthetic-app.js';
+import { syntheticApp, vocab, type SyntheticApp } from '../helpers/synthetic-app.js';
 
 const maxAnswerBytes = 4096;
 let s: SyntheticApp;
 beforeAll(async () => {
-  s = await syntheticApp({ maxAnswerBytes, cacheMb: 0 });
+  // Two saved queries over the synthetic people: every pair of names (900 rows, past the cap) and the first two.
+  const saved = (name: string, limit: string) => ({
+    [`queries/${name}.rq`]: `#+ summary: Pairs of synthetic names\nPREFIX ex: <${vocab}>\nSELECT ?a ?b WHERE { ?p ex:name ?a . ?q ex:name ?b } ORDER BY ?a ?b ${limit}\n`,
+  });
+  s = await syntheticApp({ maxAnswerBytes, cacheMb: 0 }, { ...saved('all-pairs', ''), ...saved('two-pairs', 'LIMIT 2') });
 }, 120_000);
 afterAll(async () => s?.close());
 
@@ -32,6 +36,25 @@ describe('an answer larger than MAX_ANSWER_BYTES', () => {
     const ok = await get(`SELECT ?s11 WHERE { BIND("x" AS ?s0) ${fits} }`);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().results.bindings[0].s11.value).toHaveLength(2048);
+  });
+});
+
+describe('a saved query whose answer is larger than MAX_ANSWER_BYTES', () => {
+  it('answers 413 with a one-line reason, as JSON, CSV and SPARQL JSON', async () => {
+    for (const suffix of ['', '.json', '.csv', '.srj']) {
+      const res = await s.app.inject({ url: `/api/queries/all-pairs${suffix}` });
+      expect(res.statusCode, suffix).toBe(413);
+      expect(res.body).toContain(`the answer is larger than ${maxAnswerBytes} bytes (MAX_ANSWER_BYTES)`);
+    }
+  });
+
+  it('leaves a small answer of the same query shape alone', async () => {
+    const res = await s.app.inject({ url: '/api/queries/two-pairs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rows).toEqual([
+      { a: 'Person 1', b: 'Person 1' },
+      { a: 'Person 1', b: 'Person 10' },
+    ]);
   });
 });
 
