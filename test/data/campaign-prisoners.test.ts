@@ -48,6 +48,15 @@ describe('the persons in data/', () => {
   });
 });
 
+describe('a claim checked against its sources', () => {
+  it('of ethnicity cites the pages that state it, not UHRP’s page on Nurmuhammet Yasin, which does not', async () => {
+    const rows = await data.select(
+      `SELECT ?s WHERE { ?claim a cg:Claim ; rdf:subject person:nurmuhammet-yasin ; rdf:predicate cg:ethnicity ; prov:wasDerivedFrom ?s } ORDER BY ?s`,
+    );
+    expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['amnesty-uk-current-writers-in-prison-12', 'english-pen-campaign-nurmuhemmet-yasin', 'uyghur-pen-author-biography']);
+  });
+});
+
 describe('a claim of a place', () => {
   it('rests only on the sources that name the place: UHRP’s page dates Nurmuhammet Yasin’s arrest but names no place', async () => {
     const rows = await data.select(
