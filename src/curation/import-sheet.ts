@@ -65,7 +65,8 @@ export async function importSheet(options: ImportOptions): Promise<ImportOutcome
   const targetOf = (personSlug: string) => path.join(outDir, `${personSlug}.ttl`);
   // New sources, organisations, places and list members that several persons of the sheet use go to a file named for the sheet
   // (a dot never occurs in a slug, so it cannot be a person's file), so no person's file holds what others depend on.
-  const sharedTarget = path.join(outDir, `${slug(path.basename(options.sheet, path.extname(options.sheet))) || 'sheet'}.shared.ttl`);
+  const sheetName = path.basename(options.sheet, path.extname(options.sheet));
+  const sharedTarget = path.join(outDir, `${slug(sheetName) || 'sheet'}.shared.ttl`);
   const targets = new Set([
     ...sheet.rows
       .map((r) => slug(r.cells.person ?? ''))
@@ -113,7 +114,7 @@ export async function importSheet(options: ImportOptions): Promise<ImportOutcome
   });
   if (built.shared.length > 0) {
     const sharedHeader = [
-      `What several persons of the sheet ${path.basename(options.sheet, path.extname(options.sheet))} cite or name and the data did not have yet, written by casegraph import: change the sheet and import it again rather than editing this file.`,
+      `What several persons of the sheet ${sheetName} cite or name and the data did not have yet, written by casegraph import: change the sheet and import it again rather than editing this file.`,
     ];
     outputs.push({ target: sharedTarget, name: nameOf(sharedTarget), text: writeTurtle(built.shared, { baseIri: options.baseIri, header: sharedHeader }) });
   }

@@ -123,4 +123,9 @@ export class ServiceBusyError extends CasegraphError implements RetryAfter {
 /** An answer, or a value a query builds, is larger than casegraph will hold or send. */
 export class ContentTooLargeError extends CasegraphError {
   override readonly status = 413;
+
+  /** A written answer past MAX_ANSWER_BYTES, with what the client can ask for instead. */
+  static answerOver(maxBytes: number, advice: string): ContentTooLargeError {
+    return new ContentTooLargeError(`the answer is larger than ${String(maxBytes)} bytes (MAX_ANSWER_BYTES): ${advice}`);
+  }
 }

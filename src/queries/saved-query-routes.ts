@@ -112,7 +112,7 @@ export const savedQueryRoutes: FastifyPluginAsync = async (app) => {
   // still pick out more than a client should be sent. Checked once written (JSON by the route schema's serialiser).
   const capAnswer: onSendAsyncHookHandler<unknown, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, QueryRoute> = async (_request, reply, payload) => {
     if (reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload)) && Buffer.byteLength(payload) > config.maxAnswerBytes) {
-      throw new ContentTooLargeError(`the answer is larger than ${String(config.maxAnswerBytes)} bytes (MAX_ANSWER_BYTES): ask for fewer rows or a later page`);
+      throw ContentTooLargeError.answerOver(config.maxAnswerBytes, 'ask for fewer rows or a later page');
     }
     return payload;
   };

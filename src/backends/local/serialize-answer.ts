@@ -26,7 +26,7 @@ export async function serializeAnswer(result: EncodedResult, request: AnswerRequ
 }
 
 function tooLarge(maxBytes: number): ContentTooLargeError {
-  return new ContentTooLargeError(`the answer is larger than ${maxBytes} bytes (MAX_ANSWER_BYTES): ask for fewer rows or shorter values`);
+  return ContentTooLargeError.answerOver(maxBytes, 'ask for fewer rows or shorter values');
 }
 
 /** The UTF-16 length of every literal in the answer. */

@@ -4,7 +4,7 @@ import { citationQueries } from '../../persons/index.js';
 import { readPersonClaims } from '../../persons/index.js';
 import { BadRequestError } from '../../errors/casegraph-error.js';
 import { loadQueryCatalog } from '../../queries/index.js';
-import { openStore } from '../../backends/open-store.js';
+import { openCommandStore } from '../open-command-store.js';
 import { defineCommand } from '../command.js';
 import { configWithData, dataOption } from '../data-option.js';
 
@@ -34,8 +34,7 @@ export const citeCommand = defineCommand({
     if (!format) throw new BadRequestError(`unknown citation format ${JSON.stringify(name)}`);
     const config = configWithData(values.data);
     const queries = citationQueries(loadQueryCatalog(config.root, config.baseIri));
-    // One worker and no request thread to keep a core for, so it runs at the command's own priority.
-    const store = await openStore({ ...config, workers: 1, queryWorkerNice: 0 });
+    const store = await openCommandStore(config);
     try {
       const { sources } = await readPersonClaims(store, queries, positionals[0] as string);
       const output = format.render(sources);

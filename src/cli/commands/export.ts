@@ -2,7 +2,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDumps, datasetDescription, dumpIndex, sha256Sums, resourceFormats, serializeTriples, ResourceGraph } from '../../linked-data/index.js';
-import { openStore } from '../../backends/open-store.js';
+import { openCommandStore } from '../open-command-store.js';
 import { defineCommand } from '../command.js';
 import { configWithData, dataOption } from '../data-option.js';
 
@@ -24,8 +24,7 @@ export const exportCommand = defineCommand({
   async run({ values }, io) {
     const out = values.out ?? defaultOut;
     const config = configWithData(values.data);
-    // One worker and no request thread to keep a core for, so it runs at the command's own priority.
-    const store = await openStore({ ...config, workers: 1, queryWorkerNice: 0 });
+    const store = await openCommandStore(config);
     try {
       const set = await buildDumps(store);
       const turtle = resourceFormats.find((f) => f.name === 'turtle');

@@ -5,7 +5,7 @@ import { QueryAnalyzer } from '../../engine/query-analyzer.js';
 import { findResultFormat, formatsFor, resultFormats, serializeContext } from '../../formats/result-formats.js';
 import type { ResultFormat } from '../../formats/result-formats.js';
 import type { ResultKind } from '../../engine/query-analyzer.js';
-import { openStore } from '../../backends/open-store.js';
+import { openCommandStore } from '../open-command-store.js';
 import { loadQueryCatalog, parseQueryFile, runSavedQuery, type SavedQuery } from '../../queries/index.js';
 import { defineCommand } from '../command.js';
 import { configWithData, dataOption } from '../data-option.js';
@@ -78,8 +78,7 @@ export const queryCommand = defineCommand({
       throw new BadRequestError('--param needs a saved query or a .rq file with grlc front matter ("#+ summary: ...")');
     }
     const format = chooseFormat(values.format, kind);
-    // One worker and no request thread to keep a core for, so it runs at the command's own priority.
-    const store = await openStore({ ...config, workers: 1, queryWorkerNice: 0 });
+    const store = await openCommandStore(config);
     try {
       const result = decorated ? (await runSavedQuery(store, decorated, params, { paginate: false })).result : await store.query({ query: text });
       const output = await format.serialize(result, serializeContext(config.baseIri));
