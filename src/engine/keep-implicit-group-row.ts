@@ -1,4 +1,5 @@
 // An aggregate without GROUP BY answers one row even over no solution; this keeps Comunica from joining it away.
+import { mapAlgebra } from './map-algebra.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 
 type Operation = Record<string, unknown> & { type: string };
@@ -12,15 +13,9 @@ type Operation = Record<string, unknown> & { type: string };
  * over no solution has no group, so its zero is right and it is left alone.
  */
 export function keepImplicitGroupRow(operation: AlgebraOperation): AlgebraOperation {
-  const rewrite = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(rewrite);
-    // Terms and patterns are class instances (equals() and all): kept as they are, never copied.
-    if (!node || typeof node !== 'object' || 'termType' in node) return node;
-    const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
-    for (const [key, value] of Object.entries(copy)) if (key !== 'loc' && value && typeof value === 'object') copy[key] = rewrite(value);
-    if (copy.type !== 'group' || !Array.isArray(copy.variables) || copy.variables.length > 0) return copy;
+  return mapAlgebra(operation, (node) => {
+    if (node.type !== 'group' || !Array.isArray(node.variables) || node.variables.length > 0) return node;
     const single: Operation = { type: 'values', variables: [], bindings: [{}] };
-    return { type: 'leftjoin', input: [single, copy] };
-  };
-  return rewrite(operation) as AlgebraOperation;
+    return { type: 'leftjoin', input: [single, node] };
+  });
 }

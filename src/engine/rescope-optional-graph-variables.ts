@@ -1,6 +1,7 @@
 // `GRAPH ?g { … OPTIONAL { ?s ?p ?g } }` as SPARQL scopes it: the OPTIONAL's ?g is a variable of the group, joined with the graph name after, not the graph name itself.
 import { DataFactory } from 'rdf-data-factory';
 import type { Quad, Term, Variable } from '@rdfjs/types';
+import { mapAlgebra } from './map-algebra.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 
 /** Names of the stand-in variables; projected nowhere, since the query's projection was fixed before the rewrite. */
@@ -22,12 +23,7 @@ const factory = new DataFactory();
  */
 export function rescopeOptionalGraphVariables(operation: AlgebraOperation): AlgebraOperation {
   let count = 0;
-  const rewrite = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(rewrite);
-    // Terms and patterns are class instances (equals() and all): kept as they are, never copied.
-    if (!node || typeof node !== 'object' || 'termType' in node) return node;
-    const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
-    for (const [key, value] of Object.entries(copy)) if (key !== 'loc' && value && typeof value === 'object') copy[key] = rewrite(value);
+  return mapAlgebra(operation, (copy) => {
     if (copy.type !== 'leftjoin' || copy.expression !== undefined || !Array.isArray(copy.input) || copy.input.length !== 2) return copy;
     const [left, right] = copy.input as [Operation, Operation];
     if (left.type !== 'bgp' || right.type !== 'bgp') return copy;
@@ -50,6 +46,5 @@ export function rescopeOptionalGraphVariables(operation: AlgebraOperation): Alge
       input: { ...copy, input: [left, { ...right, patterns: renamed }] },
       expression: call('||', call('!', call('bound', variable(stand))), call('sameterm', variable(graph), variable(stand))),
     };
-  };
-  return rewrite(operation) as AlgebraOperation;
+  });
 }

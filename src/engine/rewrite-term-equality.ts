@@ -2,6 +2,7 @@
 import { DataFactory } from 'rdf-data-factory';
 import type { Term } from '@rdfjs/types';
 import { xsd } from '../vocabulary/namespaces.js';
+import { mapAlgebra, type AlgebraNode } from './map-algebra.js';
 import type { AlgebraOperation } from './query-analyzer.js';
 
 type Expression = Record<string, unknown> & { type: 'expression'; subType: string };
@@ -24,17 +25,11 @@ const factory = new DataFactory();
  * Operands that are expressions are left as they are: evaluating them twice could cost, and no test asks it.
  */
 export function rewriteTermEquality(operation: AlgebraOperation): AlgebraOperation {
-  return rewrite(operation) as AlgebraOperation;
+  return mapAlgebra(operation, rewriteEquality);
 }
 
-function rewrite(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewrite);
-  // Terms are class instances (equals() and all): kept as they are, never copied.
-  if (!node || typeof node !== 'object' || 'termType' in node) return node;
-  const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(copy)) {
-    if (key !== 'loc' && value && typeof value === 'object') copy[key] = rewrite(value);
-  }
+/** One node, its children already rewritten: an `=` or `!=` between two terms is replaced, anything else kept. */
+function rewriteEquality(copy: AlgebraNode): unknown {
   if (copy.type !== 'expression' || copy.subType !== 'operator') return copy;
   const expression = copy as Expression;
   const { operator, args } = expression as unknown as { operator: string; args: Expression[] };
