@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sparqlSchemas } from './sparql-schemas.js';
 import { hiddenRoute } from '../http/openapi-plugin.js';
-import { MethodNotAllowedError } from '../errors/casegraph-error.js';
+import { ContentTooLargeError, MethodNotAllowedError } from '../errors/casegraph-error.js';
 import type { ResultKind } from '../engine/query-analyzer.js';
 import { serializeContext, type ResultFormat } from '../formats/result-formats.js';
 import { chooseRepresentation, type ChooseOptions, type Representation } from '../http/choose-representation.js';
@@ -143,7 +143,10 @@ export const sparqlRoute: FastifyPluginAsync<SparqlRouteOptions> = async (app, {
     logAnswered(request, queryMs);
     const format = chooseRepresentation(request, reply, formatsFor(formats, result.kind), byFormat(result.kind, kindLabels[result.kind]));
     if (result.kind !== 'boolean' && result.truncated) reply.header(truncatedHeader, 'true');
-    return reply.type(contentType(format)).send(await format.serialize(result, context));
+    // A store that cannot write answers itself (STORE=sparql) still keeps MAX_ANSWER_BYTES, checked once written here.
+    const body = await format.serialize(result, context);
+    if (Buffer.byteLength(body) > config.maxAnswerBytes) throw ContentTooLargeError.answerOver(config.maxAnswerBytes, 'ask for fewer rows or shorter values');
+    return reply.type(contentType(format)).send(body);
   };
 
   const schemas = sparqlSchemas(formats);

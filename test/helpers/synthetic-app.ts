@@ -61,16 +61,23 @@ export interface SyntheticApp {
   close(): Promise<void>;
 }
 
-/** `queryFiles` (e.g. `{'queries/x.rq': '#+ summary: ...'}`) join the saved queries and the editor's examples. */
-export async function syntheticApp(overrides: Partial<Config> = {}, queryFiles: Readonly<Record<string, string>> = {}): Promise<SyntheticApp> {
-  return appOverFolder(writeSyntheticDataset(queryFiles), overrides);
+/**
+ * `queryFiles` (e.g. `{'queries/x.rq': '#+ summary: ...'}`) join the saved queries and the editor's examples;
+ * `adaptStore` changes what the app sees of the local store (e.g. a store without `answer`, as STORE=sparql is).
+ */
+export async function syntheticApp(
+  overrides: Partial<Config> = {},
+  queryFiles: Readonly<Record<string, string>> = {},
+  adaptStore?: (store: GraphStore) => GraphStore,
+): Promise<SyntheticApp> {
+  return appOverFolder(writeSyntheticDataset(queryFiles), overrides, adaptStore);
 }
 
 /** The real app (buildApp) over a dataset folder under http://example.test/; the folder is removed on close or failure. */
-export async function appOverFolder(root: string, overrides: Partial<Config> = {}): Promise<SyntheticApp> {
+export async function appOverFolder(root: string, overrides: Partial<Config> = {}, adaptStore = (store: GraphStore) => store): Promise<SyntheticApp> {
   const removeFolder = () => rmSync(root, { recursive: true, force: true });
   const config = loadConfig({}, { root, dataDirs: ['data'], baseIri: syntheticBase, workers: 1, ...overrides });
-  const store = await openLocalStore(config).catch((error: unknown) => {
+  const store = await openLocalStore(config).then(adaptStore, (error: unknown) => {
     removeFolder();
     throw error;
   });

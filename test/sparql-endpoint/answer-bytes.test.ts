@@ -39,6 +39,32 @@ describe('an answer larger than MAX_ANSWER_BYTES', () => {
   });
 });
 
+describe('an answer larger than MAX_ANSWER_BYTES from a store that does not write answers itself (as STORE=sparql)', () => {
+  let bare: SyntheticApp;
+  beforeAll(async () => {
+    bare = await syntheticApp({ maxAnswerBytes, cacheMb: 0 }, {}, (store) => ({ ...store, answer: undefined }));
+  }, 120_000);
+  afterAll(async () => bare?.close());
+  const bareGet = (query: string, format: string) => bare.app.inject({ url: `/sparql?format=${format}&query=${encodeURIComponent(query)}` });
+
+  it('answers 413 with the same one-line reason, in every format', async () => {
+    for (const format of ['json', 'xml', 'csv', 'tsv']) {
+      const res = await bareGet('SELECT * WHERE { ?s ?p ?o }', format);
+      expect(res.statusCode, format).toBe(413);
+      expect(res.body).toBe(`the answer is larger than ${maxAnswerBytes} bytes (MAX_ANSWER_BYTES): ask for fewer rows or shorter values\n`);
+    }
+    for (const format of ['turtle', 'ntriples', 'jsonld', 'rdfxml']) {
+      expect((await bareGet('CONSTRUCT WHERE { ?s ?p ?o }', format)).statusCode, format).toBe(413);
+    }
+  });
+
+  it('still answers what fits', async () => {
+    const res = await bareGet('SELECT ?n WHERE { ?p <http://example.test/vocab#number> ?n } ORDER BY ?n LIMIT 3', 'json');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results.bindings.map((b: { n: { value: string } }) => b.n.value)).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('a saved query whose answer is larger than MAX_ANSWER_BYTES', () => {
   it('answers 413 with a one-line reason, as JSON, CSV and SPARQL JSON', async () => {
     for (const suffix of ['', '.json', '.csv', '.srj']) {
