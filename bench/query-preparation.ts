@@ -7,7 +7,7 @@ import { Parser } from '@traqula/parser-sparql-1-2';
 import { AstFactory } from '@traqula/rules-sparql-1-2';
 import { projectRoot } from '../src/config/load-config.js';
 import { QueryAnalyzer } from '../src/engine/query-analyzer.js';
-import { groupAggregatesByGraph } from '../src/engine/group-aggregates-by-graph.js';
+import { scopeSubqueriesByGraph } from '../src/engine/scope-subqueries-by-graph.js';
 import { markEmptyGraphPatterns } from '../src/engine/empty-graph-patterns.js';
 import { dropUnboundBinds } from '../src/engine/drop-unbound-binds.js';
 import { rewriteTermEquality } from '../src/engine/rewrite-term-equality.js';
@@ -57,7 +57,7 @@ for (const file of files) {
     'AST passes': median(
       () => parse(text),
       (ast) => {
-        groupAggregatesByGraph(ast);
+        scopeSubqueriesByGraph(ast);
         markEmptyGraphPatterns(ast);
       },
     ),

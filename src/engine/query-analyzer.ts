@@ -7,7 +7,7 @@ import { DataFactory } from 'rdf-data-factory';
 import { BadRequestError } from '../errors/casegraph-error.js';
 import type { ErrorLocation } from '../errors/casegraph-error.js';
 import { expandEmptyGraphPatterns, markEmptyGraphPatterns } from './empty-graph-patterns.js';
-import { groupAggregatesByGraph } from './group-aggregates-by-graph.js';
+import { scopeSubqueriesByGraph } from './scope-subqueries-by-graph.js';
 
 /** SPARQL algebra as Comunica runs it. */
 export type AlgebraOperation = ReturnType<typeof toAlgebra>;
@@ -92,7 +92,7 @@ export class QueryAnalyzer {
       throw new BadRequestError('SERVICE is not accepted: this endpoint never queries another endpoint', service);
     }
     let operation: AlgebraOperation;
-    groupAggregatesByGraph(ast);
+    scopeSubqueriesByGraph(ast);
     markEmptyGraphPatterns(ast);
     try {
       operation = toAlgebra(ast as Parameters<typeof toAlgebra>[0], {

@@ -21,7 +21,7 @@ export const outOfScope: readonly OutOfScope[] = [
  * Known engine failures, run every time: each must still fail (a listed test that passes fails the check, so the
  * list never hides a regression). Each must fail the same way with plain Comunica over an N3 store and no casegraph
  * code, with its upstream report in the README. None at present: the last one, agg-empty-group-count-graph, is fixed
- * by `src/engine/group-aggregates-by-graph.ts`.
+ * by `src/engine/scope-subqueries-by-graph.ts`.
  */
 export const knownFailures: Readonly<Record<string, string>> = {};
 

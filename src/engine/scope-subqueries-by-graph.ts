@@ -1,4 +1,4 @@
-// `GRAPH ?g { SELECT (COUNT(*) AS ?c) { … } }` as SPARQL scopes it: the aggregate subquery is evaluated in each named graph, so its groups are grouped by graph.
+// `GRAPH ?g { SELECT … { … } }` as SPARQL scopes it: the subquery is evaluated in each named graph, so it answers per graph (its groups grouped by graph).
 
 import { treeNodes } from './tree-nodes.js';
 
@@ -24,11 +24,16 @@ interface SelectNode extends AstNode {
 }
 
 /**
- * Rewrites, in a parsed query, every aggregate subquery that sits in a `GRAPH ?g` group without projecting `?g`
- * (SPARQL 1.1 §18.5: the group, subquery included, is evaluated once per named graph). The algebra translation
- * with quads puts `?g` into the subquery's own patterns, so Comunica 5.4 aggregates over all graphs at once and
- * answers one row with `?g` unbound (W3C SPARQL 1.1 agg-empty-group-count-graph). The subquery
- * `SELECT aggs { W } [GROUP BY X] [HAVING H]` becomes
+ * Rewrites, in a parsed query, every subquery that sits in a `GRAPH ?g` group without projecting `?g` (SPARQL 1.1
+ * §18.5: the group, subquery included, is evaluated once per named graph, and each answer joined with its graph's
+ * name). The algebra translation with quads puts `?g` into the subquery's own patterns, which do not project it, so
+ * Comunica 5.4 answers with `?g` unbound, and an aggregate is taken over all graphs at once (W3C SPARQL 1.1
+ * agg-empty-group-count-graph). A subquery without aggregates, `SELECT [DISTINCT] P { W } [ORDER BY O]`, becomes
+ *
+ *     { SELECT [DISTINCT] ?g P { GRAPH ?g { W } } [ORDER BY O] }
+ *
+ * (`SELECT *` stays `*`, which then takes in `?g`); an aggregate subquery `SELECT aggs { W } [GROUP BY X] [HAVING H]`
+ * becomes
  *
  *     { SELECT ?g aggs { GRAPH ?g { W } } GROUP BY ?g X [HAVING H] }
  *
@@ -37,12 +42,14 @@ interface SelectNode extends AstNode {
  *
  *     UNION { GRAPH ?g {} FILTER NOT EXISTS { GRAPH ?g { W } } { SELECT aggs { VALUES () {} } [HAVING H] } }
  *
- * Left as it was: a subquery with LIMIT or OFFSET (a limit per graph has no such form), one that projects `*`
- * or `?g`, and one whose own patterns name `?g` (there it is a variable of the subquery, not the graph).
- * Runs before the empty-graph marking, which then turns `GRAPH ?g {}` into the graph names. NOT EXISTS, not MINUS:
- * inside the outer `GRAPH ?g` Comunica leaves `?g` out of the variables MINUS compares, so it would remove nothing.
+ * A `?g` in the subquery's own patterns is the subquery's variable, not the graph (it is not projected): it is
+ * renamed to a name the subquery does not use first. Left as it was: a subquery with LIMIT or OFFSET (a limit per
+ * graph has no such form), one that projects `?g` (named, or by `*` over patterns that name it), and an aggregate one
+ * that projects `*`. Runs before the empty-graph marking, which then turns `GRAPH ?g {}` into the graph names.
+ * NOT EXISTS, not MINUS: inside the outer `GRAPH ?g` Comunica leaves `?g` out of the variables MINUS compares, so
+ * it would remove nothing.
  */
-export function groupAggregatesByGraph(ast: unknown): void {
+export function scopeSubqueriesByGraph(ast: unknown): void {
   for (const found of treeNodes(ast)) {
     const node = found as AstNode;
     if (node.type !== 'pattern' || node.subType !== 'graph' || !Array.isArray(node.patterns)) continue;
@@ -64,14 +71,21 @@ function rewriteGroup(patterns: AstNode[], graph: VariableNode): void {
   }
 }
 
-function perGraph(query: SelectNode, graph: VariableNode): AstNode | undefined {
+function perGraph(written: SelectNode, graph: VariableNode): AstNode | undefined {
+  if (Object.keys(written.solutionModifiers).some((key) => !['group', 'having', 'order'].includes(key))) return undefined;
+  const wildcard = written.variables.some((v) => v.type === 'wildcard');
+  // `*` projects a ?g its patterns name (W3C subquery02), as does a ?g in the list: then the subquery joins on it already.
+  if (written.variables.some((v) => projects(v, graph.value)) || (wildcard && namesVariable(written.where, graph.value))) return undefined;
+  const query = withOwnVariableRenamed(written, graph.value);
   const modifiers = query.solutionModifiers;
-  if (Object.keys(modifiers).some((key) => !['group', 'having', 'order'].includes(key))) return undefined;
-  if (!query.variables.every((v) => v.type === 'pattern' || (v.type === 'term' && v.subType === 'variable'))) return undefined;
-  if (!modifiers.group && !hasAggregate([query.variables, modifiers.having])) return undefined;
-  if (query.variables.some((v) => projects(v, graph.value)) || mentions(query.where, graph.value)) return undefined;
-
   const inGraph = (where: AstNode): AstNode => ({ type: 'pattern', subType: 'graph', name: graph, patterns: [where] });
+  const group = (...patterns: AstNode[]): AstNode => ({ type: 'pattern', subType: 'group', patterns });
+
+  if (!modifiers.group && !hasAggregate([query.variables, modifiers.having])) {
+    // Each solution of W in a graph is a solution of the subquery there; DISTINCT per graph is DISTINCT with ?g.
+    return group({ ...query, where: group(inGraph(query.where)), variables: wildcard ? query.variables : [graph, ...query.variables] });
+  }
+  if (wildcard) return undefined;
   const grouped: SelectNode = {
     ...query,
     where: { type: 'pattern', subType: 'group', patterns: [inGraph(structuredClone(query.where))] },
@@ -81,7 +95,6 @@ function perGraph(query: SelectNode, graph: VariableNode): AstNode | undefined {
       group: { type: 'solutionModifier', subType: 'group', ...modifiers.group, groupings: [graph, ...(modifiers.group?.groupings ?? [])] },
     },
   };
-  const group = (...patterns: AstNode[]): AstNode => ({ type: 'pattern', subType: 'group', patterns });
   if (modifiers.group) return group(grouped);
   const emptyGroup: SelectNode = {
     ...structuredClone(query),
@@ -109,7 +122,21 @@ function projects(variable: AstNode, name: string): boolean {
   return target?.value === name;
 }
 
-function mentions(where: AstNode, name: string): boolean {
-  for (const found of treeNodes(where)) if (found.type === 'term' && found.subType === 'variable' && found.value === name) return true;
-  return false;
+function variablesIn(node: unknown): VariableNode[] {
+  return [...treeNodes(node)].filter((found): found is VariableNode => found.type === 'term' && found.subType === 'variable');
+}
+
+function namesVariable(node: unknown, name: string): boolean {
+  return variablesIn(node).some((v) => v.value === name);
+}
+
+/** The subquery with its own (unprojected) `?name` renamed to a name it does not use, or as it is if it has none. */
+function withOwnVariableRenamed(query: SelectNode, name: string): SelectNode {
+  if (!namesVariable(query, name)) return query;
+  const renamed = structuredClone(query);
+  const used = new Set(variablesIn(renamed).map((v) => v.value));
+  let fresh = `${name}_local`;
+  while (used.has(fresh)) fresh = `${fresh}_`;
+  for (const variable of variablesIn(renamed)) if (variable.value === name) variable.value = fresh;
+  return renamed;
 }
