@@ -55,6 +55,20 @@ describe('a claim checked against its sources', () => {
     );
     expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['amnesty-uk-current-writers-in-prison-12', 'english-pen-campaign-nurmuhemmet-yasin', 'uyghur-pen-author-biography']);
   });
+
+  it('of the name Nurmuhammet Yasin cites the seed page, not UHRP’s page, whose stored copy calls him only Yasin', async () => {
+    const rows = await data.select(
+      `SELECT ?s WHERE { ?claim a cg:Claim ; rdf:subject person:nurmuhammet-yasin ; rdf:predicate schema:name ; prov:wasDerivedFrom ?s } ORDER BY ?s`,
+    );
+    expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['uhrp-prisoner-profile-gulmire-imin']);
+  });
+
+  it('of the day of Gheyret Niyaz’s trial cites the WUC’s list page, which dates the one-day trial, not its press release, which dates only the sentence', async () => {
+    const rows = await data.select(
+      `SELECT ?s WHERE { ?claim a cg:Claim ; rdf:subject event:gheyret-niyaz-trial ; rdf:predicate dct:date ; prov:wasDerivedFrom ?s } ORDER BY ?s`,
+    );
+    expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['uhrp-political-prisoners-gheyret-niyaz', 'wuc-prisoner-list-page-8']);
+  });
 });
 
 describe('a claim of a place', () => {
