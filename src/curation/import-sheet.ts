@@ -84,6 +84,8 @@ export async function importSheet(options: ImportOptions): Promise<ImportOutcome
     sharedTarget,
   ]);
   const sheetFile = sheetFileOf(options);
+  // The header line that names the sheet must stay one line, or the next import could not tell its files.
+  if (/[\r\n]/.test(sheetFile)) return rejected([{ message: 'the sheet’s path holds a line break; rename the sheet' }]);
   const writers = readWriters(outDir);
   const owned = [...writers].filter(([, by]) => by.kind === 'sheet' && by.sheet === sheetFile).map(([file]) => file);
   // This sheet's files are replaced or removed; a file from before the header named sheets is replaced where this sheet makes it, never removed.

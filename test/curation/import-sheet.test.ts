@@ -310,6 +310,29 @@ describe('files in the import folder that the sheet did not write', () => {
   });
 });
 
+describe('files from before the header named their sheet', () => {
+  it('are replaced where the sheet makes them and never removed, as the sheet that wrote them is not known', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    for (const name of ['test-person-alpha.ttl', 'test-person-beta.ttl']) {
+      const file = path.join(outDir, name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('# Sheet: sample.csv\n', ''));
+    }
+    const oldBeta = written()['test-person-beta.ttl'];
+    const outcome = await run(
+      sheet(
+        'sample.csv',
+        sampleWithout((line) => line.startsWith('Test Person Beta,')),
+      ),
+    );
+    expect(doneChanges(outcome)).toEqual([
+      ['imported/test-person-alpha.ttl', 'changed'],
+      ['imported/sample.shared.ttl', 'removed'],
+    ]);
+    expect(written()['test-person-alpha.ttl']).toContain('# Sheet: sample.csv\n');
+    expect(written()['test-person-beta.ttl']).toBe(oldBeta);
+  });
+});
+
 describe('a failing sheet that also drops a person', () => {
   const withoutBeta = sampleWithout((line) => line.startsWith('Test Person Beta,'));
   const source = ',https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 2,';
