@@ -50,6 +50,31 @@ describe('casegraph import', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
+  it('says which file it would remove and which it removed when a person is taken out of the sheet', async () => {
+    const text = readFileSync(sample, 'utf8');
+    const copy = path.join(dir, 'cases.csv');
+    writeFileSync(copy, text);
+    expect((await cli(['import', copy, '--data', dataDir, '--out', outDir])).code).toBe(0);
+    writeFileSync(
+      copy,
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('Test Person Beta,'))
+        .join('\n'),
+    );
+    const dry = await cli(['import', copy, '--dry-run', '--data', dataDir, '--out', outDir]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('would remove out/test-person-beta.ttl (no longer in the sheet)\n');
+    expect(dry.out).toContain('- person:test-person-beta a schema:Person ;');
+    expect(dry.out).toContain('dry run: nothing written');
+    expect(readdirSync(outDir)).toContain('test-person-beta.ttl');
+    const real = await cli(['import', copy, '--data', dataDir, '--out', outDir]);
+    expect(real.code).toBe(0);
+    expect(real.out).toContain('removed out/test-person-beta.ttl (no longer in the sheet)\n');
+    expect(readdirSync(outDir).sort()).toEqual(['test-person-alpha.ttl']);
+    expect((await cli(['import', copy, '--data', dataDir, '--out', outDir])).out).toMatch(/^no change/);
+  });
+
   it('exits 2 naming file, row and column of every bad row', async () => {
     const header = readFileSync(sample, 'utf8').split('\n')[0] ?? '';
     const bad = path.join(dir, 'bad.csv');

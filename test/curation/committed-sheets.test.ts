@@ -28,6 +28,14 @@ describe('the committed sheets', () => {
     expect(sheets).toEqual(expect.arrayContaining(['gheyret-niyaz.csv', 'nurmuhammet-yasin.csv']));
   });
 
+  it('are named in the header of every committed file, so a re-import knows which files it wrote', () => {
+    for (const file of readdirSync(importedDir)) {
+      const named = /^# Sheet: (.*)$/m.exec(readFileSync(path.join(importedDir, file), 'utf8'))?.[1];
+      expect(named, `data/imported/${file}`).toMatch(/^data\/imports\//);
+      expect(sheets, `data/imported/${file} names ${named ?? 'no sheet'}`).toContain(path.basename(named ?? ''));
+    }
+  });
+
   describe('imported afresh, one after another in name order, into a copy of the data without data/imported/', () => {
     let dir: string;
     let outDir: string;

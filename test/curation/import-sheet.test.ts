@@ -1,5 +1,5 @@
 // The spreadsheet import against a synthetic sample sheet (made-up persons, sources and facts under http://example.test/).
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -75,10 +75,15 @@ describe('importing the sample sheet', () => {
     expect(written()).toEqual(expectedFiles());
   });
 
-  it('reads the same sheet as .xlsx to the same Turtle', async () => {
+  it('reads the same sheet as .xlsx to the same Turtle, naming the .xlsx as its sheet', async () => {
     const outcome = await run(await asXlsx(sampleCsv, 'sample.xlsx'));
     expect(outcome).toMatchObject({ kind: 'done', written: true });
-    expect(written()).toEqual(expectedFiles());
+    const asXlsxSheet = Object.entries(expectedFiles()).map(([f, text]) => [f, text.replace('\n# Sheet: sample.csv\n', '\n# Sheet: sample.xlsx\n')]);
+    expect(written()).toEqual(Object.fromEntries(asXlsxSheet));
+  });
+
+  it('names the sheet in every file’s header, by its path relative to the project root (or its name, outside it)', () => {
+    for (const text of Object.values(expectedFiles())) expect(text.split('\n').slice(0, 3)).toContain('# Sheet: sample.csv');
   });
 
   it('records sources that disagree as two claims and keeps on the node only what they agree on', () => {
@@ -140,7 +145,7 @@ describe('importing the same sheet again', () => {
 describe('a changed sheet', () => {
   it('shows the change as a line diff and rewrites only the file it touches', async () => {
     await run(sheet('sample.csv', sampleCsv));
-    const outcome = await run(sheet('changed.csv', sampleCsv.replace('Test Person Beta,stated_age,40', 'Test Person Beta,stated_age,41')), { dryRun: true });
+    const outcome = await run(sheet('sample.csv', sampleCsv.replace('Test Person Beta,stated_age,40', 'Test Person Beta,stated_age,41')), { dryRun: true });
     expect(outcome.kind).toBe('done');
     if (outcome.kind !== 'done') return;
     const beta = outcome.changes.find((c) => c.file === 'imported/test-person-beta.ttl');
@@ -148,6 +153,197 @@ describe('a changed sheet', () => {
     expect(beta?.diff).toContain('-     cg:statedAge "40"^^xsd:integer ;');
     expect(beta?.diff).toContain('+     cg:statedAge "41"^^xsd:integer ;');
     expect(outcome.changes.find((c) => c.file === 'imported/test-person-alpha.ttl')?.status).toBe('unchanged');
+  });
+});
+
+/** The sample sheet without the rows the predicate picks. */
+function sampleWithout(drop: (line: string) => boolean): string {
+  return sampleCsv
+    .split('\n')
+    .filter((line) => !drop(line))
+    .join('\n');
+}
+
+function doneChanges(outcome: ImportOutcome): Array<[string, string]> {
+  expect(outcome.kind).toBe('done');
+  return outcome.kind === 'done' ? outcome.changes.map((c) => [c.file, c.status]) : [];
+}
+
+describe('a person taken out of the sheet', () => {
+  const withoutBeta = sampleWithout((line) => line.startsWith('Test Person Beta,'));
+
+  it('on a dry run: says their file would be removed, shows every line of it going, and removes nothing', async () => {
+    const file = sheet('sample.csv', sampleCsv);
+    await run(file);
+    const before = written();
+    const outcome = await run(sheet('sample.csv', withoutBeta), { dryRun: true });
+    expect(doneChanges(outcome)).toContainEqual(['imported/test-person-beta.ttl', 'removed']);
+    expect(outcome).toMatchObject({ written: false });
+    const beta = outcome.kind === 'done' ? outcome.changes.find((c) => c.file === 'imported/test-person-beta.ttl') : undefined;
+    const lines = (before['test-person-beta.ttl'] ?? '').trimEnd().split('\n');
+    expect(beta?.diff).toContain('- person:test-person-beta a schema:Person ;');
+    expect(beta?.diff.trimEnd().split('\n')).toEqual(lines.map((line) => `- ${line}`));
+    expect(written()).toEqual(before);
+  });
+
+  it('removes their file on import, and a re-import then changes nothing', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    const file = sheet('sample.csv', withoutBeta);
+    expect(await run(file)).toMatchObject({ kind: 'done', written: true });
+    expect(Object.keys(written())).not.toContain('test-person-beta.ttl');
+    expect(Object.keys(written())).toContain('test-person-alpha.ttl');
+    const again = await run(file);
+    expect(again).toMatchObject({ kind: 'done', written: false });
+    expect(doneChanges(again).every(([, status]) => status === 'unchanged')).toBe(true);
+  });
+
+  it('renamed so their IRI changes: the new file is written and the old one removed', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    const outcome = await run(sheet('sample.csv', sampleCsv.replaceAll('Test Person Beta,', 'Test Person Bet,')));
+    expect(doneChanges(outcome)).toEqual([
+      ['imported/test-person-alpha.ttl', 'unchanged'],
+      ['imported/test-person-bet.ttl', 'new'],
+      ['imported/sample.shared.ttl', 'unchanged'],
+      ['imported/test-person-beta.ttl', 'removed'],
+    ]);
+    expect(Object.keys(written()).sort()).toEqual(['sample.shared.ttl', 'test-person-alpha.ttl', 'test-person-bet.ttl']);
+  });
+
+  it('is refused while another file still refers to them, and nothing is written or removed', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    writeFileSync(
+      path.join(dataDir, 'cases/beta-trial.ttl'),
+      [
+        '# Written by hand: a trial of Beta.',
+        '@prefix cg: <ontology#> .',
+        '@prefix person: <id/person/> .',
+        '@prefix event: <id/event/> .',
+        '@prefix source: <id/source/> .',
+        '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .',
+        '@prefix prov: <http://www.w3.org/ns/prov#> .',
+        '',
+        'event:beta-hand-written-trial a cg:Trial ;',
+        '    rdfs:label "Trial of Test Person Beta"@en ;',
+        '    cg:concernsPerson person:test-person-beta ;',
+        '    prov:wasDerivedFrom source:synthetic-held-profile .',
+        '',
+      ].join('\n'),
+    );
+    const before = written();
+    const outcome = await run(sheet('sample.csv', withoutBeta));
+    expect(outcome.kind).toBe('invalid');
+    expect(outcome.kind === 'invalid' && outcome.results.map((r) => r.value)).toContain('http://example.test/id/person/test-person-beta');
+    expect(written()).toEqual(before);
+  });
+});
+
+describe('a shared file the sheet no longer needs', () => {
+  it('is removed: what it held moves to the one person who still cites it', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    // Without Alpha's rows from page two, only Beta cites it.
+    const outcome = await run(
+      sheet(
+        'sample.csv',
+        sampleWithout((line) => line.startsWith('Test Person Alpha,') && line.includes('page-two')),
+      ),
+    );
+    expect(doneChanges(outcome)).toEqual([
+      ['imported/test-person-alpha.ttl', 'changed'],
+      ['imported/test-person-beta.ttl', 'changed'],
+      ['imported/sample.shared.ttl', 'removed'],
+    ]);
+    const files = written();
+    expect(Object.keys(files).sort()).toEqual(['test-person-alpha.ttl', 'test-person-beta.ttl']);
+    expect(files['test-person-beta.ttl']).toContain('source:synthetic-publisher-page-two a cg:Source');
+  });
+});
+
+describe('files in the import folder that the sheet did not write', () => {
+  const handWritten = '# Written by hand, not by the import.\n# Sheet: sample.csv\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n';
+
+  it('are never removed: a file written by hand, even one naming the sheet, and another sheet’s files', async () => {
+    const gamma = `${header}\nTest Person Gamma,arrest_date,2010-07,month,https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 1,\n`;
+    expect(await run(sheet('other.csv', gamma))).toMatchObject({ kind: 'done', written: true });
+    await run(sheet('sample.csv', sampleCsv));
+    writeFileSync(path.join(outDir, 'notes.ttl'), handWritten);
+    const others = { 'notes.ttl': handWritten, 'test-person-gamma.ttl': written()['test-person-gamma.ttl'] };
+    expect(others['test-person-gamma.ttl']).toContain('# Sheet: other.csv');
+
+    const outcome = await run(sheet('sample.csv', `${header}\n`));
+    expect(doneChanges(outcome)).toEqual([
+      ['imported/sample.shared.ttl', 'removed'],
+      ['imported/test-person-alpha.ttl', 'removed'],
+      ['imported/test-person-beta.ttl', 'removed'],
+    ]);
+    expect(written()).toEqual(others);
+  });
+
+  it('are never overwritten: a person whose file another sheet wrote is an IRI collision', async () => {
+    const beta = `${header}\nTest Person Beta,arrest_date,2010-07,month,https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 1,\n`;
+    await run(sheet('other.csv', beta));
+    const before = written();
+    const problems = problemsOf(await run(sheet('sample.csv', sampleCsv)));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 14,
+        column: 'person',
+        message: expect.stringMatching(
+          /^IRI collision: imported\/test-person-beta\.ttl, the file for Test Person Beta, was written from the sheet other\.csv;/,
+        ),
+      }),
+    ]);
+    expect(written()).toEqual(before);
+  });
+
+  it('are never overwritten: a person whose file was written by hand is an IRI collision', async () => {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path.join(outDir, 'test-person-beta.ttl'), handWritten);
+    const problems = problemsOf(await run(sheet('sample.csv', sampleCsv)));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 14,
+        column: 'person',
+        message: expect.stringMatching(/test-person-beta\.ttl, the file for Test Person Beta, was not written by casegraph import/),
+      }),
+    ]);
+    expect(written()).toEqual({ 'test-person-beta.ttl': handWritten });
+  });
+});
+
+describe('files from before the header named their sheet', () => {
+  it('are replaced where the sheet makes them and never removed, as the sheet that wrote them is not known', async () => {
+    await run(sheet('sample.csv', sampleCsv));
+    for (const name of ['test-person-alpha.ttl', 'test-person-beta.ttl']) {
+      const file = path.join(outDir, name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('# Sheet: sample.csv\n', ''));
+    }
+    const oldBeta = written()['test-person-beta.ttl'];
+    const outcome = await run(
+      sheet(
+        'sample.csv',
+        sampleWithout((line) => line.startsWith('Test Person Beta,')),
+      ),
+    );
+    expect(doneChanges(outcome)).toEqual([
+      ['imported/test-person-alpha.ttl', 'changed'],
+      ['imported/sample.shared.ttl', 'removed'],
+    ]);
+    expect(written()['test-person-alpha.ttl']).toContain('# Sheet: sample.csv\n');
+    expect(written()['test-person-beta.ttl']).toBe(oldBeta);
+  });
+});
+
+describe('a failing sheet that also drops a person', () => {
+  const withoutBeta = sampleWithout((line) => line.startsWith('Test Person Beta,'));
+  const source = ',https://example.test/page-one,Page one,Synthetic Publisher,2020-05-01,para 2,';
+  it.each([
+    ['a bad row', `${withoutBeta}Test Person Alpha,trial_date,2019-02-30,day${source}\n`, 'rejected'],
+    ['a result that breaks a shape', `${withoutBeta}Test Person Gamma,sentencing_date,2011,year${source}\n`, 'invalid'],
+  ])('with %s writes nothing and removes nothing', async (_what, text, kind) => {
+    await run(sheet('sample.csv', sampleCsv));
+    const before = written();
+    expect((await run(sheet('sample.csv', text))).kind).toBe(kind);
+    expect(written()).toEqual(before);
   });
 });
 

@@ -13,7 +13,7 @@ export const importCommand = defineCommand({
   summary: `Import a case worker's sheet (data/imports/TEMPLATE.csv or .xlsx): one Turtle file per person under ${defaultOut}/.`,
   details: [
     `Columns: ${templateColumns.join(', ')}. Fields: ${Object.keys(templateFields).join(', ')}.`,
-    'Every row is checked and every problem is reported at once (file, row, column). Charges, sentence types, prisons and publishers must match the labels already in the data, unless --allow-new adds them. The result is validated against the SHACL shapes and written only if every file is valid; re-importing the same sheet changes nothing, a changed sheet prints its diff.',
+    'Every row is checked and every problem is reported at once (file, row, column). Charges, sentence types, prisons and publishers must match the labels already in the data, unless --allow-new adds them. The result is validated against the SHACL shapes and written only if every file is valid; re-importing the same sheet changes nothing, a changed sheet prints its diff. The files the sheet wrote before and no longer makes (a person taken out or renamed, no shared sources) are removed with the writes; files written by hand or from another sheet are never touched.',
   ],
   positional: { name: 'FILE', noun: 'sheet', description: 'The sheet, .csv or .xlsx.', min: 1, max: 1, example: 'data/imports/nijat-azat.csv' },
   options: [
@@ -79,7 +79,8 @@ function report(outcome: ImportOutcome, dryRun: boolean, io: CommandIo): number 
     return exitCodes.success;
   }
   for (const change of changed) {
-    io.out(`${dryRun ? 'would write' : 'wrote'} ${change.file} (${change.status})\n${change.diff}\n`);
+    if (change.status === 'removed') io.out(`${dryRun ? 'would remove' : 'removed'} ${change.file} (no longer in the sheet)\n${change.diff}\n`);
+    else io.out(`${dryRun ? 'would write' : 'wrote'} ${change.file} (${change.status})\n${change.diff}\n`);
   }
   if (dryRun) io.out(`dry run: nothing written\n`);
   return exitCodes.success;
