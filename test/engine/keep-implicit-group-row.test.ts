@@ -1,20 +1,8 @@
-import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { decodeResult } from '../../src/engine/decode-result.js';
-import { QueryRunner } from '../../src/engine/query-runner.js';
+import { trigRunner } from '../helpers/trig-runner.js';
 
 // Comunica 5.4 took an aggregate over no solution for an empty answer when joining it; SPARQL gives one row (COUNT 0).
-const base = 'http://example/';
-const data = `@prefix : <http://example/> .
-:ann a :Person . :bo a :Person . :ann :charge :c1 .
-`;
-const runner = new QueryRunner(new Store(new Parser().parse(data)), base);
-
-async function rows(query: string): Promise<string[]> {
-  const result = decodeResult(await runner.run({ query: `PREFIX : <${base}> ${query}`, maxResults: 1000 }));
-  if (result.kind !== 'bindings') throw new Error(result.kind);
-  return result.rows.map((row) => result.variables.map((v) => row[v]?.value.replace(base, ':') ?? '-').join(' ')).sort();
-}
+const rows = trigRunner(':ann a :Person . :bo a :Person . :ann :charge :c1 .').lines;
 
 describe('a count over nothing, joined with other patterns', () => {
   it('gives its row of 0 for each person', async () => {

@@ -1,21 +1,12 @@
-import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { decodeResult } from '../../src/engine/decode-result.js';
-import { QueryRunner } from '../../src/engine/query-runner.js';
+import { trigRunner } from '../helpers/trig-runner.js';
 
 // The minimal query of the W3C SPARQL 1.0 test graph-optional, which Comunica 5.4 answered with four rows instead of one (issue 15, item 3).
-const base = 'http://example/';
-const data = `@prefix : <http://example/> .
-<http://example/data-optional.ttl> { :s :p :o . :s2 :p <http://example/data-optional.ttl> . }
-<http://example/data-g1.ttl> { :x :p 1 . :a :p 9 . }
-`;
-const runner = new QueryRunner(new Store(new Parser({ format: 'application/trig' }).parse(data)), base, { unionDefaultGraph: false });
-
-async function rows(query: string): Promise<Array<Record<string, string>>> {
-  const result = decodeResult(await runner.run({ query, maxResults: 1000 }));
-  if (result.kind !== 'bindings') throw new Error(result.kind);
-  return result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, t]) => [k, t.value.replace(base, ':')])));
-}
+const rows = trigRunner(
+  `<http://example/data-optional.ttl> { :s :p :o . :s2 :p <http://example/data-optional.ttl> . }
+<http://example/data-g1.ttl> { :x :p 1 . :a :p 9 . }`,
+  { unionDefaultGraph: false },
+).records;
 
 describe('a graph variable that an OPTIONAL inside the GRAPH group mentions', () => {
   it('is joined with the graph name after the OPTIONAL, which drops the rows it bound to anything else', async () => {

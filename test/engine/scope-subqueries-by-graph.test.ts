@@ -1,22 +1,13 @@
-import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { decodeResult } from '../../src/engine/decode-result.js';
-import { QueryRunner } from '../../src/engine/query-runner.js';
+import { trigRunner } from '../helpers/trig-runner.js';
 
 // Subqueries inside GRAPH ?g, evaluated per graph: the minimal query of the W3C SPARQL 1.1 test agg-empty-group-count-graph,
 // which Comunica 5.4 answered with one row and ?g unbound (issue 15, item 3), and plain subqueries, which lost ?g too.
-const base = 'http://example/';
-const data = `@prefix : <http://example/> .
-<http://example/singleton.ttl> { :s :p :o . }
-<http://example/pair.ttl> { :s :p :o2 , :o3 . }
-`;
-const runner = new QueryRunner(new Store(new Parser({ format: 'application/trig' }).parse(data)), base, { unionDefaultGraph: false });
-
-async function rows(query: string): Promise<string[]> {
-  const result = decodeResult(await runner.run({ query: `PREFIX : <${base}> ${query}`, maxResults: 1000 }));
-  if (result.kind !== 'bindings') throw new Error(result.kind);
-  return result.rows.map((row) => result.variables.map((v) => row[v]?.value.replace(base, ':') ?? '-').join(' ')).sort();
-}
+const rows = trigRunner(
+  `<http://example/singleton.ttl> { :s :p :o . }
+<http://example/pair.ttl> { :s :p :o2 , :o3 . }`,
+  { unionDefaultGraph: false },
+).lines;
 
 describe('an aggregate subquery without GROUP BY inside GRAPH ?g', () => {
   it('counts once per named graph, 0 where nothing matches', async () => {
