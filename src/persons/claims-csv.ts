@@ -1,6 +1,6 @@
 // A person's claims as one tidy CSV: one row per claim, source and excerpt, one value per cell, IRIs beside their labels.
 import { csvField } from '../formats/csv-field.js';
-import { localName } from './local-name.js';
+import { localName } from '../vocabulary/local-name.js';
 import type { Claim, DateValue, PersonClaims, Ref } from '../citations/index.js';
 
 export const claimsCsvColumns = [

@@ -6,7 +6,7 @@ import type { CitationQueries, CitationQueryName } from './citation-queries.js';
 import { resolvePerson } from './resolve-person.js';
 import type { Claim, Disagreement, EventClaim, IdentityField, PersonClaims, PunishmentClaim, Provision, Ref, SourceSummary } from '../citations/index.js';
 import { toDateValue } from './to-date-value.js';
-import { localName } from './local-name.js';
+import { localName } from '../vocabulary/local-name.js';
 
 type Row = Readonly<Record<string, Term>>;
 

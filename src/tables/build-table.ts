@@ -7,6 +7,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { csvField } from '../formats/csv-field.js';
 import { relativeNamespaces, xsd } from '../vocabulary/namespaces.js';
 import type { TableSpec } from './table-specs.js';
+import { localName } from '../vocabulary/local-name.js';
 
 /** The CSVW built-in datatypes a column may have besides anyURI (their XSD names). */
 const literalDatatypes = ['string', 'integer', 'boolean', 'duration', 'date', 'gYearMonth', 'gYear'] as const;
@@ -187,7 +188,7 @@ export function shortId(iri: string, base: string): string {
   const ids = base + relativeNamespaces.id;
   if (iri.startsWith(ids)) return iri.slice(ids.length);
   if (iri.startsWith(base)) return iri.slice(base.length);
-  return iri.replace(/^.*[#/]/, '');
+  return localName(iri);
 }
 
 const queryTexts = new Map<string, string>();

@@ -9,6 +9,7 @@ import { loadGraph } from '../dataset/load-graph.js';
 import { rdfs, sh } from '../vocabulary/namespaces.js';
 import { curationReport, type CurationFinding } from './curation-report.js';
 import type { LoadedGraph } from '../store/graph-store.js';
+import { localName } from '../vocabulary/local-name.js';
 
 export interface ValidateOptions {
   readonly root: string;
@@ -127,8 +128,4 @@ function loadPaths(root: string, paths: readonly string[], baseIri: string) {
 function owningNodeShape(shapes: Store, shape: Term): string | undefined {
   const [owner] = shapes.getQuads(null, DataFactory.namedNode(sh('property')), shape, null);
   return owner?.subject.value;
-}
-
-function localName(iri: string): string {
-  return iri.replace(/^.*[#/]/, '');
 }
