@@ -4,7 +4,8 @@ import type { PersonClaims } from '../../src/citations/person-claims.js';
 import { openCaseApp, type CaseApp } from '../helpers/case-app.js';
 
 // Nurmuhammet Yasin: the sources give his arrest as 29 November 2004 (UHRP, English PEN, Uyghur PEN) or
-// 19 November 2004 (English PEN, Uyghur PEN, Amnesty UK), and word his charge two ways (UHRP; the other three);
+// 19 November 2004 (English PEN, Uyghur PEN, Amnesty UK), word his charge two ways (UHRP; the other three), and give
+// his sentence as 10 years (those four, and the World Uyghur Congress's page reporting Dui Hua) or 15 years (that page's summary);
 // data/imported/nurmuhammet-yasin.ttl (from data/imports/nurmuhammet-yasin.csv) keeps each version as a cg:Claim node.
 let ctx: CaseApp;
 let record: PersonClaims;
@@ -35,13 +36,23 @@ describe('a person on whom the sources disagree', () => {
     expect(late?.locators).toContainEqual({ source: id('source/english-pen-campaign-nurmuhemmet-yasin'), locator: 'line headed Date of arrest' });
     const early = versions.find((v) => v.value === '2004-11-19');
     expect(early?.sources.map((s) => s.iri)).toContain(id('source/amnesty-uk-current-writers-in-prison-12'));
-    // The arrest's day, and the charge, whose two wordings the sheet marks as versions of one statement (alternative_to).
+    // The arrest's day, the sentence's length, and the charge, whose two wordings the sheet marks as versions of one
+    // statement (alternative_to).
     expect(record.disagreements.map((d) => [d.subject, d.property]).sort()).toEqual(
       [
         [id('case/nurmuhammet-yasin'), `${ctx.config.baseIri}ontology#charge`],
         [id('event/nurmuhammet-yasin-arrest'), 'http://purl.org/dc/terms/date'],
+        [id('event/nurmuhammet-yasin-sentencing'), 'https://schema.org/duration'],
       ].sort(),
     );
+    const lengths = versionsOf(id('event/nurmuhammet-yasin-sentencing'));
+    expect(lengths.map((v) => [v.value, v.sources.length]).sort()).toEqual([
+      ['P10Y', 5],
+      ['P15Y', 1],
+    ]);
+    const wuc = id('source/world-uyghur-congress-nurmuhemmet-yasin');
+    expect(lengths.find((v) => v.value === 'P15Y')?.locators).toEqual([{ source: wuc, locator: 'summary line under the name' }]);
+    expect(lengths.find((v) => v.value === 'P10Y')?.sources.map((s) => s.iri)).toContain(wuc);
     const charges = versionsOf(id('case/nurmuhammet-yasin'));
     expect(charges.map((v) => [v.value, v.valueIsIri, v.sources.length]).sort()).toEqual([
       [id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'), true, 1],
@@ -61,7 +72,7 @@ describe('a person on whom the sources disagree', () => {
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.filter((r) => r.kind === 'disputed');
     const versions = record.disagreements.flatMap((d) => d.versions);
     expect(rows).toHaveLength(versions.reduce((n, v) => n + v.sources.length, 0));
-    expect(new Set(rows.filter((r) => r.value !== '').map((r) => r.value))).toEqual(new Set(['2004-11-19', '2004-11-29']));
+    expect(new Set(rows.filter((r) => r.value !== '').map((r) => r.value))).toEqual(new Set(['2004-11-19', '2004-11-29', 'P10Y', 'P15Y']));
     expect(new Set(rows.filter((r) => r.value === '').map((r) => r.value_iri))).toEqual(
       new Set([id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'), id('concept/charge/inciting-separatism')]),
     );
@@ -81,6 +92,8 @@ describe('a person on whom the sources disagree', () => {
     expect(section).toMatch(
       /Nurmuhammet Yasin: charge Inciting racial hatred or discrimination\/inciting splittism <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){1}<\/sup>/,
     );
+    expect(section).toMatch(/Nurmuhammet Yasin was sentenced to 10 years in prison <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){5}<\/sup>/);
+    expect(section).toMatch(/Nurmuhammet Yasin was sentenced to 15 years in prison <sup class="cite">(<a [^>]+>\[\d+\]<\/a>){1}<\/sup>/);
   });
 
   it('gives both versions in the draft communication as their sources’ accounts', async () => {
@@ -88,6 +101,9 @@ describe('a person on whom the sources disagree', () => {
     expect(draft).toContain('The sources disagree on the points below');
     expect(draft).toMatch(/According to [^.]*Amnesty[^.]*, Nurmuhammet Yasin was arrested on 19 November 2004\.\[\^\d+\]/);
     expect(draft).toMatch(/According to [^.]*UHRP[^.]*, Nurmuhammet Yasin was arrested on 29 November 2004\.\[\^\d+\]/);
+    // 10 years according to five sources, 15 according to one (the issue's example of a recorded disagreement).
+    expect(draft).toMatch(/According to [^.]*World Uyghur Congress[^.]*, Nurmuhammet Yasin was sentenced to 15 years in prison\.\[\^\d+\]/);
+    expect(draft).toMatch(/According to [^.]*English PEN[^.]*, Nurmuhammet Yasin was sentenced to 10 years in prison\.\[\^\d+\]/);
   });
 });
 

@@ -60,6 +60,8 @@ const expected: Record<string, () => Promise<void>> = {
     expect(pick(perYear, 'year', 'typeLabel', 'events')).toEqual([
       { year: 2004, typeLabel: 'arrest', events: 1 },
       { year: 2004, typeLabel: 'publication', events: 1 },
+      // Nurmuhammet Yasin's, dated by the World Uyghur Congress's page.
+      { year: 2005, typeLabel: 'sentencing', events: 1 },
       { year: 2009, typeLabel: 'arrest', events: 1 },
       { year: 2009, typeLabel: 'detention', events: 1 },
       // The unrest of 2009 in Urumchi; the page's "July 5 unrest" gives no year and so is not counted here.
@@ -142,8 +144,8 @@ const expected: Record<string, () => Promise<void>> = {
   },
   'quality/events-without-date': async () => {
     expect(pick(await rows('quality/events-without-date'), 'typeLabel')).toEqual(
-      // The page's "July 5 unrest" has no year; Nurmuhammet Yasin's sources date neither his trial nor his sentence.
-      ['Internet shutdown', 'campaign', 'detention', 'forced confession', 'invitation', 'publication', 'sentencing', 'trial', 'unrest'].map(
+      // The page's "July 5 unrest" has no year; Nurmuhammet Yasin's sources do not date his trial (the WUC's page dates his sentence).
+      ['Internet shutdown', 'campaign', 'detention', 'forced confession', 'invitation', 'publication', 'trial', 'unrest'].map(
         (typeLabel) => ({ typeLabel }),
       ),
     );
@@ -170,6 +172,8 @@ const expected: Record<string, () => Promise<void>> = {
           'uhrp-political-prisoners-gheyret-niyaz',
           'wuc-prisoner-list-page-8',
           'wuc-nijat-azat',
+          // The WUC's page alone gives Nurmuhammet Yasin's sentence as 15 years (in its summary) and dates it.
+          'world-uyghur-congress-nurmuhemmet-yasin',
         ].map((slug) => id(`source/${slug}`)),
       ),
     );
@@ -265,7 +269,7 @@ const expected: Record<string, () => Promise<void>> = {
   },
   'quality/conflicting-claims': async () => {
     const conflicts = await rows('quality/conflicting-claims');
-    // The three recorded disagreements, each way round, with the value each claim gives and the value it is at odds with.
+    // The four recorded disagreements, each way round, with the value each claim gives and the value it is at odds with.
     expect(pick(conflicts, 'subject', 'value', 'otherValue')).toEqual([
       { subject: id('event/nurmuhammet-yasin-arrest'), value: '2004-11-19', otherValue: '2004-11-29' },
       { subject: id('event/nurmuhammet-yasin-arrest'), value: '2004-11-29', otherValue: '2004-11-19' },
@@ -282,6 +286,9 @@ const expected: Record<string, () => Promise<void>> = {
       },
       { subject: id('event/gheyret-niyaz-detention'), value: '2009-10-01', otherValue: '2009-10-04' },
       { subject: id('event/gheyret-niyaz-detention'), value: '2009-10-04', otherValue: '2009-10-01' },
+      // His sentence: 10 years (UHRP, English PEN, Uyghur PEN, Amnesty UK, the WUC's text) or 15 (the WUC's summary line).
+      { subject: id('event/nurmuhammet-yasin-sentencing'), value: 'P10Y', otherValue: 'P15Y' },
+      { subject: id('event/nurmuhammet-yasin-sentencing'), value: 'P15Y', otherValue: 'P10Y' },
     ]);
     expect(conflicts.find((r) => r.value === '2009-10-04')?.sources).toBe('Uyghur Journalist Gets 15 Years (Radio Free Asia)');
   },
@@ -295,8 +302,11 @@ const expected: Record<string, () => Promise<void>> = {
   },
   'citations/person-disagreements': async () => {
     const versions = await rows('citations/person-disagreements', { person: id('person/nurmuhammet-yasin') });
-    // Two versions of the day of his arrest, and two wordings of his charge, each with the sources that give it (one row per claim and source).
-    expect(new Set(versions.map((r) => r.subject))).toEqual(new Set([id('event/nurmuhammet-yasin-arrest'), id('case/nurmuhammet-yasin')]));
+    // Two versions of the day of his arrest, two wordings of his charge and two lengths of his sentence, each with the
+    // sources that give it (one row per claim and source).
+    expect(new Set(versions.map((r) => r.subject))).toEqual(
+      new Set([id('event/nurmuhammet-yasin-arrest'), id('case/nurmuhammet-yasin'), id('event/nurmuhammet-yasin-sentencing')]),
+    );
     expect([...new Set(versions.filter((r) => r.subject === id('case/nurmuhammet-yasin')).map((r) => r.value))].sort()).toEqual(
       [id('concept/charge/inciting-racial-hatred-or-discrimination-inciting-splittism'), id('concept/charge/inciting-separatism')].sort(),
     );
