@@ -185,9 +185,12 @@ export class QueryPool {
   /** Starts a worker, into the working slots or as the spare; `ready` rejects (and the worker is dropped) if it cannot start. */
   private spawn(working: boolean): { slot: Slot; ready: Promise<void> } {
     const started = performance.now();
-    // execArgv [] so a parent started through a loader (tsx) does not load it twice into the dev bootstrap's thread.
+    // Not the parent's execArgv, so a parent started through a loader (tsx) does not load it twice into the dev bootstrap's
+    // thread. Without require(esm): Comunica's GraphQL parser requires graphql 17, whose exports give require(esm) its
+    // ES module build, and Node 20 aborted the whole process once ("IsGraphAsync must be used on an instantiated module",
+    // a race in require(esm) with the dev loader) where the CommonJS build it then takes loads plainly.
     const limits = this.options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } } : {};
-    const worker = new Worker(workerEntry, { workerData: this.data, execArgv: [], ...limits });
+    const worker = new Worker(workerEntry, { workerData: this.data, execArgv: ['--no-experimental-require-module'], ...limits });
     const slot: Slot = { worker, ready: false };
     if (working) this.slots.push(slot);
     // A failed index fails start(), which closes the pool and so this worker.
