@@ -63,11 +63,15 @@ describe('a claim checked against its sources', () => {
     expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['uhrp-prisoner-profile-gulmire-imin']);
   });
 
-  it('of the day of Gheyret Niyaz’s trial cites the WUC’s list page, which dates the one-day trial, not its press release, which dates only the sentence', async () => {
+  it('of the day of Gheyret Niyaz’s trial cites the WUC’s list page and Human Rights in China, which date the trial, not the WUC’s press release, which dates only the sentence', async () => {
     const rows = await data.select(
       `SELECT ?s WHERE { ?claim a cg:Claim ; rdf:subject event:gheyret-niyaz-trial ; rdf:predicate dct:date ; prov:wasDerivedFrom ?s } ORDER BY ?s`,
     );
-    expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual(['uhrp-political-prisoners-gheyret-niyaz', 'wuc-prisoner-list-page-8']);
+    expect(rows.map((r) => r.s?.replace(/.*\//, ''))).toEqual([
+      'hric-2010-07-23-heavy-prison-term-gheyret-niyaz',
+      'uhrp-political-prisoners-gheyret-niyaz',
+      'wuc-prisoner-list-page-8',
+    ]);
   });
 });
 

@@ -174,6 +174,8 @@ const expected: Record<string, () => Promise<void>> = {
           'wuc-nijat-azat',
           // The WUC's page alone gives Nurmuhammet Yasin's sentence as 15 years (in its summary) and dates it.
           'world-uyghur-congress-nurmuhemmet-yasin',
+          // Human Rights in China alone spells Gheyret Niyaz Hailaitie Niyazi.
+          'hric-2010-07-23-heavy-prison-term-gheyret-niyaz',
         ].map((slug) => id(`source/${slug}`)),
       ),
     );
@@ -329,7 +331,7 @@ const expected: Record<string, () => Promise<void>> = {
         { person: id('person/dilshat-perhat'), name: 'Dilshat Perhat', caseLabel: 'Case of Dilshat Perhat' },
         { person: id('person/nijat-azat'), name: 'Nijat Azat', caseLabel: 'Case of Nijat Azat' },
         // A name and every other spelling a cited source gives (skos:altLabel), each a row of its own.
-        ...['Gheyret Niyaz', 'Gheyrat Niyaz', 'Hailaite Niyazi', 'Hailaiti Niyazi'].map((name) => ({ person: id('person/gheyret-niyaz'), name, caseLabel: 'Case of Gheyret Niyaz' })),
+        ...['Gheyret Niyaz', 'Gheyrat Niyaz', 'Hailaite Niyazi', 'Hailaiti Niyazi', 'Hailaitie Niyazi'].map((name) => ({ person: id('person/gheyret-niyaz'), name, caseLabel: 'Case of Gheyret Niyaz' })),
         ...['Nureli Obul', 'Nureli'].map((name) => ({ person: id('person/nureli-obul'), name, caseLabel: 'Case of Nureli Obul' })),
         ...['Nurmuhammet Yasin', 'Nurmuhemmet Yasin'].map((name) => ({ person: id('person/nurmuhammet-yasin'), name, caseLabel: 'Case of Nurmuhammet Yasin' })),
       ]),
